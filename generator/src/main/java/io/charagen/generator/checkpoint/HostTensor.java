@@ -39,7 +39,7 @@ public record HostTensor(DataType dtype, Shape shape, ByteBuffer data) {
             out[i] = switch (dtype) {
                 case FLOAT32 -> b.getFloat(i * 4);
                 case FLOAT64 -> (float) b.getDouble(i * 8);
-                case FLOAT16 -> Float.float16ToFloat(b.getShort(i * 2));
+                case FLOAT16 -> halfToFloat(b.getShort(i * 2));
                 case BFLOAT16 -> Float.intBitsToFloat((b.getShort(i * 2) & 0xffff) << 16);
                 case INT64 -> b.getLong(i * 8);
                 case INT32 -> b.getInt(i * 4);
@@ -57,5 +57,20 @@ public record HostTensor(DataType dtype, Shape shape, ByteBuffer data) {
             return manager.create(data.duplicate().order(ByteOrder.LITTLE_ENDIAN), shape, DataType.FLOAT32);
         }
         return manager.create(toFloats(), shape);
+    }
+
+    /** IEEE 754 binary16 to float (Java 17 has no Float.float16ToFloat). */
+    static float halfToFloat(short bits) {
+        int sign = (bits & 0x8000) << 16;
+        int exponent = (bits >>> 10) & 0x1f;
+        int mantissa = bits & 0x3ff;
+        if (exponent == 0x1f) {
+            return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
+        }
+        if (exponent == 0) {
+            float magnitude = mantissa * 0x1p-24f; // subnormal or zero
+            return sign == 0 ? magnitude : -magnitude;
+        }
+        return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
     }
 }
