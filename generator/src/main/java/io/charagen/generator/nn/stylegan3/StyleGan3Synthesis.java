@@ -1,0 +1,79 @@
+package io.charagen.generator.nn.stylegan3;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import io.charagen.generator.checkpoint.CheckpointException;
+import io.charagen.generator.checkpoint.StateDict;
+import io.charagen.generator.nn.Kwargs;
+import io.charagen.generator.nn.SynthesisNetwork;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The alias-free synthesis network of StyleGAN3 (Karras et al. 2021): a Fourier-feature input
+ * followed by {@code num_layers} filtered layers and a to-RGB layer; ws[0] drives the input's
+ * transform and ws[i + 1] layer i. Config T uses 3x3 convolutions; config R uses 1x1 convolutions and
+ * radially symmetric downsampling filters.
+ */
+public final class StyleGan3Synthesis implements SynthesisNetwork {
+
+    private final int resolution;
+    private final int imgChannels;
+    private final double outputScale;
+    private final FourierInput input;
+    private final List<AliasFreeLayer> layers = new ArrayList<>();
+
+    public StyleGan3Synthesis(NDManager manager, StateDict state, Kwargs kwargs, int wDim)
+            throws CheckpointException {
+        this.resolution = kwargs.getInt("img_resolution");
+        this.imgChannels = kwargs.getInt("img_channels", 3);
+        int numLayers = kwargs.getInt("num_layers", 14);
+        int numCritical = kwargs.getInt("num_critical", 2);
+        this.outputScale = kwargs.getDouble("output_scale", 0.25);
+        AliasFreeSchedule schedule = new AliasFreeSchedule(resolution, imgChannels,
+                kwargs.getDouble("channel_base", 32768), kwargs.getInt("channel_max", 512), numLayers, numCritical,
+                kwargs.getDouble("first_cutoff", 2), kwargs.getDouble("first_stopband", Math.pow(2, 2.1)),
+                kwargs.getDouble("last_stopband_rel", Math.pow(2, 0.3)), kwargs.getInt("margin_size", 10));
+        this.input = new FourierInput(manager, state, wDim, schedule.channels[0], schedule.sizes[0],
+                schedule.samplingRates[0], schedule.cutoffs[0]);
+        int convKernel = kwargs.getInt("conv_kernel", 3);
+        int filterSize = kwargs.getInt("filter_size", 6);
+        int lreluUpsampling = kwargs.getInt("lrelu_upsampling", 2);
+        boolean radial = kwargs.getBoolean("use_radial_filters", false);
+        Double convClamp = kwargs.getNullableDouble("conv_clamp", 256.0);
+        for (int i = 0; i <= numLayers; i++) {
+            LayerPlan plan = LayerPlan.of(schedule, i, convKernel, filterSize, lreluUpsampling, radial, numCritical);
+            if (!state.contains("synthesis." + plan.name() + ".weight")) {
+                throw new CheckpointException(state.source() + ": the kwargs imply a layer 'synthesis." + plan.name()
+                        + "' that the checkpoint does not have; its kwargs and tensors disagree");
+            }
+            layers.add(new AliasFreeLayer(manager, state, plan, wDim, convClamp));
+        }
+    }
+
+    @Override
+    public int numWs() {
+        return layers.size() + 1;
+    }
+
+    @Override
+    public int resolution() {
+        return resolution;
+    }
+
+    @Override
+    public int imgChannels() {
+        return imgChannels;
+    }
+
+    @Override
+    public NDArray forward(NDArray ws) {
+        NDArray x = input.forward(ws.get(new NDIndex(":, 0, :")));
+        for (int i = 0; i < layers.size(); i++) {
+            x = layers.get(i).forward(x, ws.get(new NDIndex(":, {}, :", i + 1)));
+        }
+        return outputScale == 1 ? x : x.mul(outputScale);
+    }
+}
