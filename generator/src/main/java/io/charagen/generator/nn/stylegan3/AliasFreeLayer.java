@@ -50,7 +50,7 @@ final class AliasFreeLayer {
         } else {
             // Pre-normalise each output filter to unit RMS before modulation (as the reference does,
             // to keep fp16 in range); demodulation cancels it apart from the epsilon.
-            this.weight = w.mul(w.square().mean(new int[] {1, 2, 3}, true).sqrt().pow(-1));
+            this.weight = w.mul(w.square().sum(new int[] {1, 2, 3}, true).div((double) inChannels * k * k).sqrt().pow(-1));
             w.close();
             this.weightSquareSums = weight.square().sum(new int[] {2, 3}).transpose().duplicate();
         }
