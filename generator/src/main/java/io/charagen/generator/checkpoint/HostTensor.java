@@ -59,18 +59,18 @@ public record HostTensor(DataType dtype, Shape shape, ByteBuffer data) {
         return manager.create(toFloats(), shape);
     }
 
-    /** IEEE 754 binary16 to float (Java 17 has no Float.float16ToFloat). */
-    static float halfToFloat(short bits) {
-        int sign = (bits & 0x8000) << 16;
-        int exponent = (bits >>> 10) & 0x1f;
-        int mantissa = bits & 0x3ff;
-        if (exponent == 0x1f) {
-            return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
-        }
-        if (exponent == 0) {
-            float magnitude = mantissa * 0x1p-24f; // subnormal or zero
+    /** IEEE 754 binary16 to float (Float.float16ToFloat arrived only in Java 20). */
+    static float halfToFloat(short half) {
+        int sign = (half & 0x8000) << 16;
+        int exponent = (half >>> 10) & 0x1f;
+        int mantissa = half & 0x3ff;
+        if (exponent == 0) { // zero or subnormal: mantissa * 2^-24, exact in a float
+            float magnitude = Math.scalb((float) mantissa, -24);
             return sign == 0 ? magnitude : -magnitude;
         }
-        return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
+        if (exponent == 0x1f) { // infinity or NaN, payload kept
+            return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
+        }
+        return Float.intBitsToFloat(sign | ((exponent - 15 + 127) << 23) | (mantissa << 13));
     }
 }
