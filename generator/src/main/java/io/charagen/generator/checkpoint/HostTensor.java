@@ -39,10 +39,11 @@ public record HostTensor(DataType dtype, Shape shape, ByteBuffer data) {
             out[i] = switch (dtype) {
                 case FLOAT32 -> b.getFloat(i * 4);
                 case FLOAT64 -> (float) b.getDouble(i * 8);
-                case FLOAT16 -> Float.float16ToFloat(b.getShort(i * 2));
+                case FLOAT16 -> HalfFloat.toFloat(b.getShort(i * 2));
                 case BFLOAT16 -> Float.intBitsToFloat((b.getShort(i * 2) & 0xffff) << 16);
                 case INT64 -> b.getLong(i * 8);
                 case INT32 -> b.getInt(i * 4);
+                case INT16 -> b.getShort(i * 2);
                 case INT8 -> b.get(i);
                 case UINT8, BOOLEAN -> b.get(i) & 0xff;
                 default -> throw new IllegalStateException("cannot read " + dtype + " as float");
