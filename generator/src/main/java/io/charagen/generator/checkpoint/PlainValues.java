@@ -75,7 +75,11 @@ final class PlainValues {
     }
 
     static Number narrow(long value) {
-        return value == (int) value ? Integer.valueOf((int) value) : Long.valueOf(value);
+        // Not a ?: expression: that would unbox both branches to long and box a Long again.
+        if (value == (int) value) {
+            return Integer.valueOf((int) value);
+        }
+        return Long.valueOf(value);
     }
 
     static Number narrow(BigInteger value) {
