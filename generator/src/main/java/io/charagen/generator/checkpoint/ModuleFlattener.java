@@ -55,9 +55,13 @@ final class ModuleFlattener {
             if (e.getValue() == null) {
                 continue;
             }
-            if (!(e.getValue() instanceof PersistentObject child) || !isModule(child)) {
+            if (!(e.getValue() instanceof PersistentObject child)) {
                 throw new CheckpointException(source + ": submodule '" + prefix + name + "' is a "
                         + PythonTypes.nameOf(e.getValue()) + "; only reference persistent modules are supported");
+            }
+            if (!isModule(child)) {
+                throw new CheckpointException(source + ": submodule '" + prefix + name + "' ("
+                        + PythonTypes.printable(child.className()) + ") lacks the _parameters and _modules of a torch module");
             }
             visit(child, prefix + name + ".", depth + 1);
         }

@@ -49,7 +49,7 @@ final class NumpyDtype implements Buildable {
     @Override
     public void build(Object state) {
         if (!(state instanceof Object[] s) || s.length < 2 || !(s[1] instanceof String byteOrder)) {
-            throw new PickleRefusal("numpy dtype state is a " + PythonTypes.nameOf(state) + ", expected a tuple");
+            throw new PickleRefusal("numpy dtype state is not a (version, byte order, ...) tuple");
         }
         if (s.length > 3 && s[3] != null) {
             throw new PickleRefusal("structured numpy dtypes are not supported");

@@ -1,5 +1,7 @@
 package io.charagen.generator.checkpoint;
 
+import net.razorvine.pickle.IObjectConstructor;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +50,20 @@ final class PythonTypes {
             return "tensor storage";
         }
         if (value instanceof PersistentObject p) {
-            return "network object '" + p.className() + "'";
+            return "network object '" + PythonTypes.printable(p.className()) + "'";
+        }
+        if (value instanceof NumpyArray) {
+            return "numpy array";
+        }
+        if (value instanceof NumpyDtype) {
+            return "numpy dtype";
+        }
+        if (value instanceof IObjectConstructor) {
+            return "global (class or function)";
+        }
+        if (value.getClass() == Object.class) {
+            // Pyrolite's stack marker: the pickle used a MARK where a value belongs.
+            return "MARK";
         }
         return value.getClass().getSimpleName();
     }

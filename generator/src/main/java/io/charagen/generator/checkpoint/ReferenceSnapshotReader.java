@@ -47,8 +47,10 @@ public final class ReferenceSnapshotReader {
                     + ReferenceSnapshot.GENERATOR + "' network (its keys: " + describeKeys(top.keySet()) + ")");
         }
         if (!networks.containsKey(ReferenceSnapshot.GENERATOR)) {
+            Object value = top.get(ReferenceSnapshot.GENERATOR);
             throw new CheckpointException(source + ": '" + ReferenceSnapshot.GENERATOR + "' is a "
-                    + PythonTypes.nameOf(top.get(ReferenceSnapshot.GENERATOR)) + ", expected a network");
+                    + PythonTypes.nameOf(value) + (value instanceof PersistentObject
+                    ? " without the _parameters and _modules of a torch module" : ", expected a network"));
         }
         @SuppressWarnings("unchecked")
         Collection<String> keys = (Collection<String>) top.keySet();
@@ -95,7 +97,7 @@ public final class ReferenceSnapshotReader {
         try {
             return new RestrictedUnpickler(SnapshotGlobals.create()).loadFrom(in);
         } catch (PickleRefusal e) {
-            throw new CheckpointException(source + ": " + e.getMessage(), e);
+            throw new CheckpointException(source + ": " + e.getMessage() + " (at byte " + in.position() + ")", e);
         } catch (OutOfMemoryError e) {
             throw new CheckpointException(source + ": ran out of memory at byte " + in.position()
                     + ": the file declares more data than this JVM can hold");

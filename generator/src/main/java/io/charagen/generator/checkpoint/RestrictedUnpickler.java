@@ -132,20 +132,18 @@ class RestrictedUnpickler extends Unpickler {
                 Set<Object> set = (Set<Object>) target;
                 set.addAll(items);
             }
-            case Opcodes.BINBYTES -> stack.add(readSized(PickleUtils.bytes_to_integer(readHeader(4)) & 0xffffffffL, "bytes"));
-            case Opcodes.BINBYTES8 -> stack.add(readSized(PickleUtils.bytes_to_long(readHeader(8), 0), "bytes"));
-            case Opcodes.BYTEARRAY8 -> stack.add(readSized(PickleUtils.bytes_to_long(readHeader(8), 0), "bytearray"));
-            case Opcodes.BINUNICODE -> stack.add(utf8(readSized(PickleUtils.bytes_to_integer(readHeader(4)) & 0xffffffffL, "string")));
-            case Opcodes.BINUNICODE8 -> stack.add(utf8(readSized(PickleUtils.bytes_to_long(readHeader(8), 0), "string")));
-            case Opcodes.BINSTRING -> stack.add(new String(
-                    readSized(PickleUtils.bytes_to_integer(readHeader(4)) & 0xffffffffL, "string"),
-                    StandardCharsets.ISO_8859_1));
+            case Opcodes.BINBYTES -> stack.add(readSized(uint32(), "a bytes object"));
+            case Opcodes.BINBYTES8 -> stack.add(readSized(int64(), "a bytes object"));
+            case Opcodes.BYTEARRAY8 -> stack.add(readSized(int64(), "a bytearray"));
+            case Opcodes.BINUNICODE -> stack.add(utf8(readSized(uint32(), "a string")));
+            case Opcodes.BINUNICODE8 -> stack.add(utf8(readSized(int64(), "a string")));
+            case Opcodes.BINSTRING -> stack.add(new String(readSized(uint32(), "a string"), StandardCharsets.ISO_8859_1));
             case Opcodes.LONG4 -> {
-                long n = PickleUtils.bytes_to_integer(readHeader(4)) & 0xffffffffL;
+                long n = uint32();
                 if (n > MAX_LONG_BYTES) {
-                    throw new PickleRefusal("the pickle declares an integer of " + n + " bytes");
+                    throw new PickleRefusal("the pickle declares an integer of " + n + " bytes, more than " + MAX_LONG_BYTES);
                 }
-                stack.add(PickleUtils.decode_long(readSized(n, "integer")));
+                stack.add(PickleUtils.decode_long(readSized(n, "an integer")));
             }
             default -> result = super.dispatch(key);
         }
@@ -172,6 +170,9 @@ class RestrictedUnpickler extends Unpickler {
                     "not a pickle of protocol 2 or later (it starts with byte 0x%02x)", key & 0xff));
         }
         int protocol = PickleUtils.readbyte(in);
+        if (protocol < 0) {
+            throw new IOException("unexpected end of data after PROTO");
+        }
         if (protocol < 2 || protocol > HIGHEST_PROTOCOL) {
             throw new PickleRefusal("unsupported pickle protocol " + protocol + " (expected 2 to " + HIGHEST_PROTOCOL + ")");
         }
@@ -216,21 +217,30 @@ class RestrictedUnpickler extends Unpickler {
         throw new PickleRefusal("the pickle names a global longer than " + MAX_GLOBAL_LINE + " bytes");
     }
 
+    /** A little-endian unsigned 32-bit length. */
+    private long uint32() throws IOException {
+        return PickleUtils.bytes_to_integer(readHeader(4)) & 0xffffffffL;
+    }
+
+    /** A little-endian 64-bit length (negative if it does not fit a signed long: refused later). */
+    private long int64() throws IOException {
+        return PickleUtils.bytes_to_long(readHeader(8), 0);
+    }
+
     private byte[] readHeader(int n) throws IOException {
         if (in.remaining() < n) {
-            throw new IOException("unexpected end of data in a length header");
+            throw new PickleRefusal("the data ends inside a length header: it is truncated or incomplete");
         }
         return in.readExactly(n);
     }
 
     private byte[] readSized(long n, String what) throws IOException {
         if (n < 0 || n > in.remaining()) {
-            throw new PickleRefusal("the pickle declares a " + Long.toUnsignedString(n) + "-byte " + what
-                    + " at byte " + in.position() + " but only " + in.remaining()
-                    + " bytes remain: the data is truncated or corrupt");
+            throw new PickleRefusal("the pickle declares " + what + " of " + Long.toUnsignedString(n)
+                    + " bytes but only " + in.remaining() + " bytes remain: the data is truncated or corrupt");
         }
         if (n > Integer.MAX_VALUE - 16) {
-            throw new PickleRefusal("the pickle declares a " + n + "-byte " + what + ", larger than 2 GiB");
+            throw new PickleRefusal("the pickle declares " + what + " of " + n + " bytes, more than 2 GiB");
         }
         return in.readExactly((int) n);
     }
