@@ -91,7 +91,7 @@ public record ModelCard(String name, ModelKind kind, Architecture architecture, 
 
     /** The card as it is written to disk. */
     public String toJson() throws CheckpointException {
-        return ModelCardJson.write(this, name);
+        return ModelCardJson.write(this, "model card '" + name + "'");
     }
 
     private static int requiredInt(Map<String, Object> kwargs, String key, String source) throws CheckpointException {

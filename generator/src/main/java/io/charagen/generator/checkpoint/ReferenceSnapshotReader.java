@@ -25,6 +25,15 @@ public final class ReferenceSnapshotReader {
     public static ReferenceSnapshot read(Path pkl) throws CheckpointException {
         String source = pkl.toString();
         Object root = unpickle(pkl, source);
+        try {
+            return snapshot(root, source);
+        } catch (RuntimeException e) {
+            // Every structure problem has its own message; this is only a safety net.
+            throw new CheckpointException(source + ": unexpected structure: " + e, e);
+        }
+    }
+
+    private static ReferenceSnapshot snapshot(Object root, String source) throws CheckpointException {
         if (!(root instanceof Map<?, ?> top)) {
             throw new CheckpointException(source + ": not a StyleGAN training snapshot: the pickle holds a "
                     + PythonTypes.nameOf(root) + ", expected a dict with a '" + ReferenceSnapshot.GENERATOR + "' network");

@@ -17,6 +17,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -81,7 +84,9 @@ final class SafetensorsCodec {
         String headerText = new String(file, 8, (int) headerLength, StandardCharsets.UTF_8);
         JsonObject header = StrictJson.parseObject(headerText.stripTrailing(), source + " (safetensors header)");
         long dataLength = file.length - 8 - headerLength;
-        Map<String, Shape> shapes = new LinkedHashMap<>();
+        // DJL writes the header from a hash map but the data in list order: the data offsets
+        // keep the order the tensors were written in, so that is the order they are read in.
+        List<Declared> declared = new ArrayList<>();
         for (Map.Entry<String, JsonElement> e : header.entrySet()) {
             if (e.getKey().equals(METADATA)) {
                 continue;
@@ -103,12 +108,18 @@ final class SafetensorsCodec {
                 throw new CheckpointException(where + " has data_offsets that do not match its shape "
                         + java.util.Arrays.toString(dims) + " or lie outside the file");
             }
-            shapes.put(e.getKey(), new Shape(dims));
+            declared.add(new Declared(e.getKey(), new Shape(dims), offsets[0]));
         }
-        if (shapes.isEmpty()) {
+        if (declared.isEmpty()) {
             throw new CheckpointException(source + ": holds no tensors");
         }
+        declared.sort(Comparator.comparingLong(Declared::begin));
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        declared.forEach(d -> shapes.put(d.name(), d.shape()));
         return shapes;
+    }
+
+    private record Declared(String name, Shape shape, long begin) {
     }
 
     /** Bytes of a float32 tensor of this shape, or -1 if that overflows. */

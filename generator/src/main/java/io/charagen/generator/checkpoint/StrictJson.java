@@ -32,19 +32,24 @@ final class StrictJson {
         JsonElement root;
         try {
             root = GSON.getAdapter(JsonElement.class).read(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new CheckpointException(source + ": unexpected data after the JSON object");
-            }
         } catch (IOException | JsonParseException | IllegalStateException e) {
-            if (e instanceof CheckpointException c) {
-                throw c;
-            }
             throw syntaxError(text, source, reader.getPath(), e);
+        }
+        if (!atEnd(reader)) {
+            throw new CheckpointException(source + ": unexpected data after the JSON object");
         }
         if (root == null || !root.isJsonObject()) {
             throw new CheckpointException(source + ": expected a JSON object at the top level");
         }
         return root.getAsJsonObject();
+    }
+
+    private static boolean atEnd(JsonReader reader) {
+        try {
+            return reader.peek() == JsonToken.END_DOCUMENT;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
     }
 
     /** The dotted field name of a JsonReader path ("$.a.b[2]" -> "a.b[2]"). */
