@@ -2,6 +2,7 @@ package io.charagen.generator.checkpoint;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ public record ModelBundle(ModelCard card, NetworkRecord generator, Path cardFile
             String text = ModelCardJson.write(written, json.toString());
             // Never write a card that would not read back.
             ModelCardJson.parse(text, json.toString());
-            cardTemp = AtomicFiles.writeTemporary(json, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            cardTemp = AtomicFiles.writeTemporary(json, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
             AtomicFiles.moveIntoPlace(weightsTemp, weightsFile);
             weightsTemp = null;
             AtomicFiles.moveIntoPlace(cardTemp, json);

@@ -9,6 +9,7 @@ import com.google.gson.JsonPrimitive;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class ModelCardJson {
             if (Files.size(json) > MAX_CARD_BYTES) {
                 throw new CheckpointException(json + ": a model card larger than " + MAX_CARD_BYTES + " bytes");
             }
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(json))).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(json))).toString();
         } catch (NoSuchFileException e) {
             throw new CheckpointException(json + ": no such file", e);
         } catch (CharacterCodingException e) {

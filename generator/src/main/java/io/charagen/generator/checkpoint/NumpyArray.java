@@ -3,6 +3,7 @@ package io.charagen.generator.checkpoint;
 import net.razorvine.pickle.IObjectConstructor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -65,7 +66,7 @@ final class NumpyArray implements Buildable {
         } else {
             raw = RawBytes.of(data, "numpy array");
             if (raw.length != count * dtype.itemSize()) {
-                throw new PickleRefusal("numpy array of shape " + java.util.Arrays.toString(shape) + " holds "
+                throw new PickleRefusal("numpy array of shape " + Arrays.toString(shape) + " holds "
                         + raw.length + " bytes, expected " + count * dtype.itemSize());
             }
         }

@@ -2,6 +2,7 @@ package io.charagen.generator.checkpoint;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ final class PlainValues {
             return f.doubleValue();
         }
         if (value instanceof Object[] tuple) {
-            return listOf(java.util.Arrays.asList(tuple), depth);
+            return listOf(Arrays.asList(tuple), depth);
         }
         if (value instanceof Collection<?> items) {
             return listOf(items, depth);

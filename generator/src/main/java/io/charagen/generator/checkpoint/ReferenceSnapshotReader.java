@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -63,7 +64,7 @@ public final class ReferenceSnapshotReader {
         }
         @SuppressWarnings("unchecked")
         Collection<String> keys = (Collection<String>) top.keySet();
-        return new ReferenceSnapshot(source, new java.util.LinkedHashSet<>(keys), networks, attributes);
+        return new ReferenceSnapshot(source, new LinkedHashSet<>(keys), networks, attributes);
     }
 
     private static Object unpickle(Path pkl, String source) throws CheckpointException {

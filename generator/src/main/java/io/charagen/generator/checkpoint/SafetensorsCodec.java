@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ final class SafetensorsCodec {
             if (offsets.length != 2 || offsets[0] > offsets[1] || offsets[1] > dataLength
                     || offsets[1] - offsets[0] != bytes) {
                 throw new CheckpointException(where + " has data_offsets that do not match its shape "
-                        + java.util.Arrays.toString(dims) + " or lie outside the file");
+                        + Arrays.toString(dims) + " or lie outside the file");
             }
             declared.add(new Declared(e.getKey(), new Shape(dims), offsets[0]));
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -82,7 +83,7 @@ class ModelCardValidationTest {
         return Arguments.of(what, breakCard, problem);
     }
 
-    private static String with(String card, java.util.function.Consumer<JsonObject> change) {
+    private static String with(String card, Consumer<JsonObject> change) {
         JsonObject object = JsonParser.parseString(card).getAsJsonObject();
         change.accept(object);
         return object.toString();
