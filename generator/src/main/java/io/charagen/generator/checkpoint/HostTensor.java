@@ -39,10 +39,11 @@ public record HostTensor(DataType dtype, Shape shape, ByteBuffer data) {
             out[i] = switch (dtype) {
                 case FLOAT32 -> b.getFloat(i * 4);
                 case FLOAT64 -> (float) b.getDouble(i * 8);
-                case FLOAT16 -> halfToFloat(b.getShort(i * 2));
+                case FLOAT16 -> HalfFloat.toFloat(b.getShort(i * 2));
                 case BFLOAT16 -> Float.intBitsToFloat((b.getShort(i * 2) & 0xffff) << 16);
                 case INT64 -> b.getLong(i * 8);
                 case INT32 -> b.getInt(i * 4);
+                case INT16 -> b.getShort(i * 2);
                 case INT8 -> b.get(i);
                 case UINT8, BOOLEAN -> b.get(i) & 0xff;
                 default -> throw new IllegalStateException("cannot read " + dtype + " as float");
@@ -57,20 +58,5 @@ public record HostTensor(DataType dtype, Shape shape, ByteBuffer data) {
             return manager.create(data.duplicate().order(ByteOrder.LITTLE_ENDIAN), shape, DataType.FLOAT32);
         }
         return manager.create(toFloats(), shape);
-    }
-
-    /** IEEE 754 binary16 to float (Float.float16ToFloat arrived only in Java 20). */
-    static float halfToFloat(short half) {
-        int sign = (half & 0x8000) << 16;
-        int exponent = (half >>> 10) & 0x1f;
-        int mantissa = half & 0x3ff;
-        if (exponent == 0) { // zero or subnormal: mantissa * 2^-24, exact in a float
-            float magnitude = Math.scalb((float) mantissa, -24);
-            return sign == 0 ? magnitude : -magnitude;
-        }
-        if (exponent == 0x1f) { // infinity or NaN, payload kept
-            return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
-        }
-        return Float.intBitsToFloat(sign | ((exponent - 15 + 127) << 23) | (mantissa << 13));
     }
 }

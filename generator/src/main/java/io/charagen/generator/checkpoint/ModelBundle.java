@@ -1,0 +1,157 @@
+package io.charagen.generator.checkpoint;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+
+/**
+ * A charagen model bundle: {@code <name>.json} (the {@link ModelCard}) beside
+ * {@code <name>.safetensors} (float32 weights under reference parameter names), read as the
+ * card plus a generator record that networks are built from.
+ */
+public record ModelBundle(ModelCard card, NetworkRecord generator, Path cardFile, Path weightsFile) {
+
+    private static final String CARD_SUFFIX = ".json";
+    private static final String WEIGHTS_SUFFIX = ".safetensors";
+    /** The reference class the weights belong to; bundles hold generators only. */
+    private static final String GENERATOR_CLASS = "Generator";
+
+    /**
+     * Reads a bundle from either of its files. The weights must have the sha256 the card
+     * records, and must look like the architecture the card names.
+     */
+    public static ModelBundle read(Path jsonOrSafetensors) throws CheckpointException {
+        String fileName = String.valueOf(jsonOrSafetensors.getFileName());
+        Path cardFile;
+        if (fileName.endsWith(CARD_SUFFIX)) {
+            cardFile = jsonOrSafetensors;
+        } else if (fileName.endsWith(WEIGHTS_SUFFIX)) {
+            cardFile = jsonOrSafetensors.resolveSibling(stem(fileName, WEIGHTS_SUFFIX) + CARD_SUFFIX);
+        } else {
+            throw new CheckpointException(jsonOrSafetensors + ": expected a model card (.json) or its weights (.safetensors)");
+        }
+        ModelCard card = ModelCard.read(cardFile);
+        Path weightsFile = cardFile.resolveSibling(card.weights().file());
+        if (fileName.endsWith(WEIGHTS_SUFFIX) && !card.weights().file().equals(fileName)) {
+            throw new CheckpointException(cardFile + ": names weights '" + card.weights().file() + "', not '"
+                    + fileName + "'");
+        }
+        byte[] bytes = readWeights(weightsFile);
+        String actual = FileDigests.sha256Hex(bytes);
+        if (!actual.equals(card.weights().sha256())) {
+            throw new CheckpointException(weightsFile + ": sha256 is " + actual + " but the model card " + cardFile
+                    + " records " + card.weights().sha256() + "; the weights file was changed or damaged");
+        }
+        StateDict weights = SafetensorsCodec.decode(bytes, weightsFile.toString());
+        NetworkRecord generator = new NetworkRecord(GENERATOR_CLASS, card.generatorKwargs(), weights);
+        Architecture found = Architecture.infer(generator);
+        if (found != card.architecture()) {
+            throw new CheckpointException(weightsFile + ": the weights are " + found.cardName() + " but the model card "
+                    + cardFile + " says " + card.architecture().cardName());
+        }
+        return new ModelBundle(card, generator, cardFile, weightsFile);
+    }
+
+    /** {@link #write(Path, ModelCard, StateDict, boolean)} without replacing existing files. */
+    public static ModelCard write(Path json, ModelCard card, StateDict weights) throws CheckpointException {
+        return write(json, card, weights, false);
+    }
+
+    /**
+     * Writes {@code weights} to {@code <name>.safetensors} and the card, with the weights'
+     * file name and sha256 filled in, to {@code json} ({@code <name>.json}). Each file is
+     * written to a temporary file and moved into place atomically; existing files are kept
+     * unless {@code overwrite}.
+     *
+     * @return the card as written
+     */
+    public static ModelCard write(Path json, ModelCard card, StateDict weights, boolean overwrite)
+            throws CheckpointException {
+        String jsonName = String.valueOf(json.getFileName());
+        if (!jsonName.endsWith(CARD_SUFFIX) || jsonName.length() == CARD_SUFFIX.length()) {
+            throw new CheckpointException(json + ": a model card's file name must end in " + CARD_SUFFIX);
+        }
+        String weightsName = stem(jsonName, CARD_SUFFIX) + WEIGHTS_SUFFIX;
+        Path weightsFile = json.resolveSibling(weightsName);
+        if (!overwrite) {
+            for (Path target : new Path[] {json, weightsFile}) {
+                if (Files.exists(target)) {
+                    throw new CheckpointException(target + ": already exists; not replacing it (overwrite is off)");
+                }
+            }
+        }
+        Path folder = json.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new CheckpointException(json + ": the folder does not exist");
+        }
+        if (weights.names().isEmpty()) {
+            throw new CheckpointException(json + ": no weights to write");
+        }
+        Architecture found = Architecture.infer(new NetworkRecord(GENERATOR_CLASS, card.generatorKwargs(), weights));
+        if (found != card.architecture()) {
+            throw new CheckpointException(json + ": the weights are " + found.cardName() + " but the card says "
+                    + card.architecture().cardName());
+        }
+        Path weightsTemp = null;
+        Path cardTemp = null;
+        try {
+            MessageDigest digest = FileDigests.sha256();
+            weightsTemp = AtomicFiles.writeTemporary(weightsFile, out -> {
+                OutputStream hashing = new DigestOutputStream(out, digest);
+                SafetensorsCodec.encode(weights, hashing);
+                hashing.flush();
+            });
+            ModelCard written = card.withWeights(new ModelCard.Weights(weightsName, FileDigests.hex(digest)));
+            String text = ModelCardJson.write(written, json.toString());
+            // Never write a card that would not read back.
+            ModelCardJson.parse(text, json.toString());
+            cardTemp = AtomicFiles.writeTemporary(json, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+            AtomicFiles.moveIntoPlace(weightsTemp, weightsFile);
+            weightsTemp = null;
+            AtomicFiles.moveIntoPlace(cardTemp, json);
+            cardTemp = null;
+            return written;
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new CheckpointException(json + ": cannot write the bundle: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(weightsTemp);
+            deleteQuietly(cardTemp);
+        }
+    }
+
+    private static byte[] readWeights(Path weightsFile) throws CheckpointException {
+        try {
+            if (Files.size(weightsFile) > Integer.MAX_VALUE - 16) {
+                throw new CheckpointException(weightsFile + ": weights larger than 2 GiB are not supported");
+            }
+            return Files.readAllBytes(weightsFile);
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException(weightsFile + ": no such file (the model card names it)", e);
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new CheckpointException(weightsFile + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    private static String stem(String fileName, String suffix) {
+        return fileName.substring(0, fileName.length() - suffix.length());
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        if (temporary != null) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // A stray temporary file is harmless; the error that got us here matters more.
+            }
+        }
+    }
+}

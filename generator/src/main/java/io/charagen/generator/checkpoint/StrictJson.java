@@ -1,0 +1,101 @@
+package io.charagen.generator.checkpoint;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses JSON strictly (RFC 8259: no NaN or Infinity, no comments, no trailing data) and
+ * says which field a syntax error is in.
+ */
+final class StrictJson {
+
+    private static final Gson GSON = new Gson();
+    private static final Pattern LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(NaN|Infinity)");
+
+    private StrictJson() {
+    }
+
+    static JsonObject parseObject(String text, String source) throws CheckpointException {
+        JsonReader reader = new JsonReader(new StringReader(text));
+        reader.setStrictness(Strictness.STRICT);
+        JsonElement root;
+        try {
+            root = GSON.getAdapter(JsonElement.class).read(reader);
+        } catch (IOException | JsonParseException | IllegalStateException e) {
+            throw syntaxError(text, source, reader.getPath(), e);
+        }
+        if (!atEnd(reader)) {
+            throw new CheckpointException(source + ": unexpected data after the JSON object");
+        }
+        if (root == null || !root.isJsonObject()) {
+            throw new CheckpointException(source + ": expected a JSON object at the top level");
+        }
+        return root.getAsJsonObject();
+    }
+
+    private static boolean atEnd(JsonReader reader) {
+        try {
+            return reader.peek() == JsonToken.END_DOCUMENT;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** The dotted field name of a JsonReader path ("$.a.b[2]" -> "a.b[2]"). */
+    static String field(String path) {
+        return path.equals("$") ? "(top level)" : path.startsWith("$.") ? path.substring(2) : path;
+    }
+
+    private static CheckpointException syntaxError(String text, String source, String path, Exception e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Matcher at = LOCATION.matcher(message);
+        if (!at.find()) {
+            return new CheckpointException(source + ": not valid JSON (near field '" + field(path) + "')", e);
+        }
+        int line = Integer.parseInt(at.group(1));
+        int column = Integer.parseInt(at.group(2));
+        String token = tokenAt(text, line, column);
+        if (NON_FINITE.matcher(token).matches()) {
+            return new CheckpointException(source + ": field '" + field(path) + "' is " + token
+                    + "; JSON numbers must be finite", e);
+        }
+        return new CheckpointException(source + ": not valid JSON at line " + line + " column " + column
+                + " (near field '" + field(path) + "')", e);
+    }
+
+    /** The bare word around a 1-based line/column, for recognising NaN and Infinity. */
+    private static String tokenAt(String text, int line, int column) {
+        int offset = 0;
+        for (int l = 1; l < line && offset >= 0; l++) {
+            offset = text.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return "";
+            }
+        }
+        int position = Math.min(text.length(), offset + Math.max(0, column - 1));
+        int start = position;
+        while (start > offset && isWordChar(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = position;
+        while (end < text.length() && isWordChar(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '+' || c == '.';
+    }
+}
