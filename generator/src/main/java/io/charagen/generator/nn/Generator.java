@@ -3,6 +3,7 @@ package io.charagen.generator.nn;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.charagen.generator.checkpoint.Architecture;
 import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.checkpoint.NetworkRecord;
 import io.charagen.generator.checkpoint.StateDict;
@@ -36,7 +37,7 @@ public final class Generator implements AutoCloseable {
 
     /** Builds the network on {@code device}, checking every tensor's shape against the kwargs. */
     public static Generator create(NetworkRecord network, Device device) throws CheckpointException {
-        Architecture architecture = Architecture.detect(network);
+        Architecture architecture = Architecture.infer(network);
         StateDict state = network.stateDict();
         Kwargs kwargs = new Kwargs(state.source(), network.initKwargs());
         NDManager manager = NDManager.newBaseManager(device);

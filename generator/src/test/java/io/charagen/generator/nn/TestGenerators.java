@@ -1,39 +1,27 @@
 package io.charagen.generator.nn;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import io.charagen.generator.FixtureFiles;
-import io.charagen.generator.checkpoint.NetworkRecord;
+import io.charagen.generator.checkpoint.SnapshotExporter;
+import io.charagen.generator.model.ModelLoader;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.file.Path;
 
-/** Generators for tests, built from a fixture's parameters. */
+/** Generators for tests, built from the reference fixtures. */
 final class TestGenerators {
 
     private TestGenerators() {
     }
 
-    /** The fixture's G_ema from its npz parameters and the kwargs its pkl declares. */
+    /** The fixture's G_ema, read from its reference snapshot (.pkl). */
     static Generator fromFixture(String name) throws Exception {
-        var config = FixtureFiles.config(name);
-        Map<String, Object> kwargs = new HashMap<>();
-        kwargs.put("z_dim", config.get("z_dim").getAsInt());
-        kwargs.put("c_dim", 0);
-        kwargs.put("w_dim", config.get("w_dim").getAsInt());
-        kwargs.put("img_resolution", config.get("resolution").getAsInt());
-        kwargs.put("img_channels", 3);
-        kwargs.put("channel_base", config.get("channel_base").getAsInt());
-        kwargs.put("channel_max", config.get("channel_max").getAsInt());
-        kwargs.put("mapping_kwargs", Map.of("num_layers", 2));
-        kwargs.put("conv_clamp", 256);
-        if (name.equals("sg3r-64")) {
-            kwargs.put("conv_kernel", 1);
-            kwargs.put("use_radial_filters", true);
-        }
-        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            NetworkRecord record = new NetworkRecord("Generator", kwargs, FixtureFiles.stateDictFromNpz(m, name));
-            return Generator.create(record, Device.cpu());
-        }
+        return ModelLoader.loadGenerator(FixtureFiles.pkl(name), Device.cpu());
+    }
+
+    /** The fixture's G_ema after a trip through our bundle format, written under {@code dir}. */
+    static Generator fromBundle(String name, Path dir) throws Exception {
+        Path card = dir.resolve(name + ".json");
+        SnapshotExporter.export(FixtureFiles.pkl(name), card, name, "portrait", false);
+        return ModelLoader.loadGenerator(card, Device.cpu());
     }
 }
