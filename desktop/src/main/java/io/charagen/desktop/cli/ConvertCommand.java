@@ -4,6 +4,7 @@ import io.charagen.generator.checkpoint.SnapshotExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -32,6 +33,12 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!out.getFileName().toString().endsWith(".json")) {
             throw new IllegalArgumentException("--out " + out + ": the model card's name must end in .json");
+        }
+        Path weights = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", ".safetensors"));
+        for (Path existing : new Path[] {out, weights}) {
+            if (!force && Files.exists(existing)) {
+                throw new IllegalArgumentException(existing + " already exists (use --force to replace it)");
+            }
         }
         SnapshotExporter.export(model, out, name, kind, force);
         System.err.println("charagen: wrote " + out);
