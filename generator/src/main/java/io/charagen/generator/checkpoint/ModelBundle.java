@@ -1,5 +1,7 @@
 package io.charagen.generator.checkpoint;
 
+import io.charagen.generator.io.SafeFiles;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +103,7 @@ public record ModelBundle(ModelCard card, NetworkRecord generator, Path cardFile
         Path cardTemp = null;
         try {
             MessageDigest digest = FileDigests.sha256();
-            weightsTemp = AtomicFiles.writeTemporary(weightsFile, out -> {
+            weightsTemp = SafeFiles.writeTemporary(weightsFile, out -> {
                 OutputStream hashing = new DigestOutputStream(out, digest);
                 SafetensorsCodec.encode(weights, hashing);
                 hashing.flush();
@@ -110,10 +112,10 @@ public record ModelBundle(ModelCard card, NetworkRecord generator, Path cardFile
             String text = ModelCardJson.write(written, json.toString());
             // Never write a card that would not read back.
             ModelCardJson.parse(text, json.toString());
-            cardTemp = AtomicFiles.writeTemporary(json, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-            AtomicFiles.moveIntoPlace(weightsTemp, weightsFile);
+            cardTemp = SafeFiles.writeTemporary(json, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+            SafeFiles.moveIntoPlace(weightsTemp, weightsFile);
             weightsTemp = null;
-            AtomicFiles.moveIntoPlace(cardTemp, json);
+            SafeFiles.moveIntoPlace(cardTemp, json);
             cardTemp = null;
             return written;
         } catch (CheckpointException e) {

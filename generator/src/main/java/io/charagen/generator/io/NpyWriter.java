@@ -3,14 +3,9 @@ package io.charagen.generator.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -51,12 +46,12 @@ public final class NpyWriter {
 
     /** Writes float32 {@code data} of {@code shape} to {@code path}, replacing it atomically. */
     public static void write(Path path, long[] shape, float[] data) throws IOException {
-        writeAtomically(path, encode(shape, data));
+        SafeFiles.write(path, true, out -> out.write(encode(shape, data)));
     }
 
     /** Writes float64 {@code data} of {@code shape} to {@code path}, replacing it atomically. */
     public static void write(Path path, long[] shape, double[] data) throws IOException {
-        writeAtomically(path, encode(shape, data));
+        SafeFiles.write(path, true, out -> out.write(encode(shape, data)));
     }
 
     /**
@@ -95,32 +90,6 @@ public final class NpyWriter {
         if (size != length) {
             throw new IllegalArgumentException(
                     "shape " + Arrays.toString(shape) + " holds " + size + " values but " + length + " were given");
-        }
-    }
-
-    // A reader never sees a half-written file: the bytes go to a temporary file in the same
-    // folder (so that the rename stays on one file system), are forced to disk, then renamed
-    // over the target (an atomic move replaces an existing file on Linux, macOS and Windows).
-    // The temporary file is made with CREATE_NEW rather than Files.createTempFile so that it
-    // gets the usual permissions (umask), not owner-only ones.
-    private static void writeAtomically(Path path, byte[] bytes) throws IOException {
-        Path target = path.toAbsolutePath();
-        String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-        Path temp = target.resolveSibling(target.getFileName() + "." + suffix + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                writeFully(channel, ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
         }
     }
 }
