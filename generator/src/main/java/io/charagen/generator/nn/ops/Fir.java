@@ -28,16 +28,20 @@ public final class Fir {
     private final int taps;         // K, filter length per axis
     private final int phaseTaps;    // taps of one polyphase component, ceil(K / up)
     private final boolean separable;
-    private final NDArray kernelX;  // separable: [P, 1, 1, Kp]; 2-D: [P*P, 1, Kp, Kp] (P = up, or 1)
-    private final NDArray kernelY;  // separable only: [P, 1, Kp, 1]
+    private final int channels;
+    private final int phases;       // output phases per input channel and pass: up (separable) or up^2
+    private final NDArray kernelX;  // separable: [C*P, 1, 1, Kp]; 2-D: [C*P*P, 1, Kp, Kp] (P = up, or 1)
+    private final NDArray kernelY;  // separable only: [C*P, 1, Kp, 1]
 
     /**
      * @param filter   the filter taps: length K (separable) or K x K, or null for the identity
      * @param filterIs2d whether {@code filter} is a K x K filter
      * @param gain     overall gain (the reference multiplies the filter by gain^(ndim/2))
      * @param padding  {x0, x1, y0, y1}
+     * @param channels the channel count C of the images it will resample (the filter runs depthwise)
      */
-    public Fir(NDManager manager, float[] filter, boolean filterIs2d, int up, int down, int[] padding, double gain) {
+    public Fir(NDManager manager, float[] filter, boolean filterIs2d, int up, int down, int[] padding, double gain,
+               int channels) {
         if (filter == null) {
             filter = new float[] {1f};
             filterIs2d = false;
@@ -51,47 +55,52 @@ public final class Fir {
         this.separable = !filterIs2d;
         this.taps = filterIs2d ? (int) Math.round(Math.sqrt(filter.length)) : filter.length;
         this.phaseTaps = (taps + up - 1) / up;
+        this.channels = channels;
+        this.phases = separable ? up : up * up;
         if (separable) {
-            float[] phases = phaseKernels1d(filter, up, Math.sqrt(gain));
-            this.kernelX = manager.create(phases, new Shape(up, 1, 1, phaseTaps));
-            this.kernelY = manager.create(phases, new Shape(up, 1, phaseTaps, 1));
+            float[] kernels = perChannel(phaseKernels1d(filter, up, Math.sqrt(gain)), channels);
+            this.kernelX = manager.create(kernels, new Shape((long) channels * up, 1, 1, phaseTaps));
+            this.kernelY = manager.create(kernels, new Shape((long) channels * up, 1, phaseTaps, 1));
         } else {
-            float[] phases = phaseKernels2d(filter, taps, up, gain);
-            this.kernelX = manager.create(phases, new Shape((long) up * up, 1, phaseTaps, phaseTaps));
+            float[] kernels = perChannel(phaseKernels2d(filter, taps, up, gain), channels);
+            this.kernelX = manager.create(kernels, new Shape((long) channels * phases, 1, phaseTaps, phaseTaps));
             this.kernelY = null;
         }
     }
 
-    /** Resamples x [N, C, H, W]. */
-    public NDArray apply(NDArray x) {
-        Shape s = x.getShape();
-        long n = s.get(0);
-        long c = s.get(1);
-        NDArray y = x.reshape(n * c, 1, s.get(2), s.get(3));
-        if (separable) {
-            y = pass1d(y, 3, padX0, padX1);
-            y = pass1d(y, 2, padY0, padY1);
-        } else {
-            y = pass2d(y);
+    private static float[] perChannel(float[] kernels, int channels) {
+        float[] out = new float[kernels.length * channels];
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(kernels, 0, out, c * kernels.length, kernels.length);
         }
-        Shape o = y.getShape();
-        return y.reshape(n, c, o.get(2), o.get(3));
+        return out;
     }
 
-    /** One 1-D upfirdn along {@code axis} (2 = rows, 3 = columns) of y [B, 1, H, W]. */
+    /** Resamples x [N, C, H, W]; C must be the channel count given at construction. */
+    public NDArray apply(NDArray x) {
+        if (x.getShape().get(1) != channels) {
+            throw new IllegalArgumentException("resampler made for " + channels + " channels got " + x.getShape());
+        }
+        if (separable) {
+            return pass1d(pass1d(x, 3, padX0, padX1), 2, padY0, padY1);
+        }
+        return pass2d(x);
+    }
+
+    /** One 1-D upfirdn along {@code axis} (2 = rows, 3 = columns) of y [N, C, H, W]. */
     private NDArray pass1d(NDArray y, int axis, int pad0, int pad1) {
         NDArray kernel = axis == 3 ? kernelX : kernelY;
         if (up == 1) {
             y = padAxis(y, axis, pad0, pad1);
             int sy = axis == 2 ? down : 1;
             int sx = axis == 3 ? down : 1;
-            return Conv.conv2d(y, kernel, sy, sx, 0, 0, 1);
+            return Conv.conv2d(y, kernel, sy, sx, 0, 0, channels);
         }
         long length = y.getShape().get(axis);
-        // Full convolution of every phase: [B, up, H, W + Kp - 1] (or along H).
+        // Full convolution of every phase: [N, C*up, H, W + Kp - 1] (or along H).
         int full = phaseTaps - 1;
-        NDArray phases = Conv.conv2d(y, kernel, 1, 1, axis == 2 ? full : 0, axis == 3 ? full : 0, 1);
-        NDArray interleaved = interleave1d(phases, axis);
+        NDArray phased = Conv.conv2d(y, kernel, 1, 1, axis == 2 ? full : 0, axis == 3 ? full : 0, channels);
+        NDArray interleaved = interleave1d(phased, axis);
         long outLength = length * up + pad0 + pad1 - taps + 1;
         NDArray window = window(interleaved, axis, taps - 1 - pad0, outLength);
         return down == 1 ? window : subsample(window, axis);
@@ -100,31 +109,33 @@ public final class Fir {
     private NDArray pass2d(NDArray y) {
         if (up == 1) {
             y = padAxis(padAxis(y, 3, padX0, padX1), 2, padY0, padY1);
-            return Conv.conv2d(y, kernelX, down, down, 0, 0, 1);
+            return Conv.conv2d(y, kernelX, down, down, 0, 0, channels);
         }
         Shape s = y.getShape();
         int full = phaseTaps - 1;
-        NDArray phases = Conv.conv2d(y, kernelX, 1, 1, full, full, 1); // [B, up*up, Hr, Wr]
-        Shape p = phases.getShape();
-        long b = p.get(0);
+        NDArray phased = Conv.conv2d(y, kernelX, 1, 1, full, full, channels); // [N, C*up*up, Hr, Wr]
+        Shape p = phased.getShape();
+        long n = p.get(0);
         long hr = p.get(2);
         long wr = p.get(3);
-        // [B, ry, rx, qy, qx] -> [B, qy, ry, qx, rx]: output row up*qy + ry, column up*qx + rx.
-        NDArray interleaved = phases.reshape(b, up, up, hr, wr).transpose(0, 3, 1, 4, 2).reshape(b, 1, hr * up, wr * up);
+        // [N, C, ry, rx, qy, qx] -> [N, C, qy, ry, qx, rx]: output row up*qy + ry, column up*qx + rx.
+        NDArray interleaved = phased.reshape(n, channels, up, up, hr, wr).transpose(0, 1, 4, 2, 5, 3)
+                .reshape(n, channels, hr * up, wr * up);
         long outH = s.get(2) * up + padY0 + padY1 - taps + 1;
         long outW = s.get(3) * up + padX0 + padX1 - taps + 1;
         NDArray window = window(window(interleaved, 2, taps - 1 - padY0, outH), 3, taps - 1 - padX0, outW);
         return down == 1 ? window : subsample(subsample(window, 2), 3);
     }
 
-    /** [B, up, H, L] phases along axis 3 (or [B, up, L, W] along axis 2) to [B, 1, H, L*up]. */
-    private NDArray interleave1d(NDArray phases, int axis) {
-        Shape p = phases.getShape();
-        long b = p.get(0);
+    /** [N, C*up, H, L] phases along axis 3 (or [N, C*up, L, W] along axis 2) to [N, C, H, L*up]. */
+    private NDArray interleave1d(NDArray phased, int axis) {
+        Shape p = phased.getShape();
+        long n = p.get(0);
+        NDArray split = phased.reshape(n, channels, up, p.get(2), p.get(3));
         if (axis == 3) {
-            return phases.transpose(0, 2, 3, 1).reshape(b, 1, p.get(2), p.get(3) * up);
+            return split.transpose(0, 1, 3, 4, 2).reshape(n, channels, p.get(2), p.get(3) * up);
         }
-        return phases.transpose(0, 2, 1, 3).reshape(b, 1, p.get(2) * up, p.get(3));
+        return split.transpose(0, 1, 3, 2, 4).reshape(n, channels, p.get(2) * up, p.get(3));
     }
 
     /** Samples [start, start + length) along axis, zeros where that runs outside the array. */

@@ -41,7 +41,7 @@ final class ModulatedConvLayer {
             int fw = (int) Math.round(Math.sqrt(f.length));
             int p0 = kernel / 2 + (fw + 1) / 2;
             int p1 = kernel / 2 + (fw - 2) / 2;
-            this.upsample = new Fir(manager, f, true, 2, 1, new int[] {p0, p1, p0, p1}, 4);
+            this.upsample = new Fir(manager, f, true, 2, 1, new int[] {p0, p1, p0, p1}, 4, inChannels);
             this.padding = 0;
         } else {
             this.weight = w;

@@ -38,7 +38,7 @@ final class SynthesisBlock {
             int fw = (int) Math.round(Math.sqrt(f.length));
             int p0 = (fw + 1) / 2;
             int p1 = (fw - 2) / 2;
-            this.imageUpsample = new Fir(manager, f, true, 2, 1, new int[] {p0, p1, p0, p1}, 4);
+            this.imageUpsample = new Fir(manager, f, true, 2, 1, new int[] {p0, p1, p0, p1}, 4, imgChannels);
         }
         this.conv1 = new ModulatedConvLayer(manager, state, p + "conv1.", outChannels, outChannels, wDim, 3, false,
                 convClamp);

@@ -32,7 +32,6 @@ final class AliasFreeLayer {
     private final Fir upsample;
     private final Fir downsample;
     private final float slope;
-    private final double gain;
     private final Double clamp;
 
     AliasFreeLayer(NDManager manager, StateDict state, LayerPlan plan, int wDim, Double convClamp)
@@ -59,14 +58,17 @@ final class AliasFreeLayer {
         this.padding = k - 1;
         this.styleGain = 1 / Math.sqrt((double) inChannels * k * k);
         this.slope = toRgb ? 1f : BiasAct.LRELU_SLOPE;
-        this.gain = toRgb ? 1 : BiasAct.LRELU_GAIN;
+        double gain = toRgb ? 1 : BiasAct.LRELU_GAIN;
         this.clamp = convClamp;
         float[] upFilter = plan.upTaps() > 1 ? filter(state, p + "up_filter", plan.upTaps(), false) : null;
         float[] downFilter = plan.downTaps() > 1
                 ? filter(state, p + "down_filter", plan.downTaps(), plan.downRadial()) : null;
         int[] pad = plan.padding();
-        this.upsample = new Fir(manager, upFilter, false, plan.up(), 1, pad, (double) plan.up() * plan.up());
-        this.downsample = new Fir(manager, downFilter, plan.downRadial(), 1, plan.down(), new int[4], 1);
+        // The nonlinearity's gain moves into the upsampling filter: lrelu(g x) = g lrelu(x) for g > 0.
+        this.upsample = new Fir(manager, upFilter, false, plan.up(), 1, pad, (double) plan.up() * plan.up() * gain,
+                plan.outChannels());
+        this.downsample = new Fir(manager, downFilter, plan.downRadial(), 1, plan.down(), new int[4], 1,
+                plan.outChannels());
     }
 
     private static float[] filter(StateDict state, String key, int taps, boolean radial) throws CheckpointException {
@@ -93,7 +95,7 @@ final class AliasFreeLayer {
         }
         y = BiasAct.addChannelBias(y, bias);
         y = upsample.apply(y);
-        y = BiasAct.leakyRelu(y, slope, gain, clamp);
+        y = BiasAct.leakyRelu(y, slope, 1, clamp);
         return downsample.apply(y);
     }
 }
