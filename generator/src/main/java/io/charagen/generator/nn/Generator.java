@@ -94,6 +94,11 @@ public final class Generator implements AutoCloseable {
         return synthesis;
     }
 
+    /** How many arrays the network's own manager holds (its weights); a forward pass must not add any. */
+    int ownedArrayCount() {
+        return manager.getManagedArrays().size();
+    }
+
     public Device device() {
         return manager.getDevice();
     }

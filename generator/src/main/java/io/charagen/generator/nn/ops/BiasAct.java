@@ -22,8 +22,19 @@ public final class BiasAct {
         return clamp == null ? y : y.clip(-clamp, clamp);
     }
 
-    /** Adds a per-channel bias [C] to x [N, C, H, W]. */
+    /**
+     * Adds a per-channel bias, already shaped [1, C, 1, 1], to x [N, C, H, W]. The bias is shaped once
+     * when the layer is built: reshaping it here would create an array on the network's own manager
+     * at every call, which would never be freed.
+     */
     public static NDArray addChannelBias(NDArray x, NDArray bias) {
-        return x.add(bias.reshape(1, -1, 1, 1));
+        return x.add(bias);
+    }
+
+    /** A bias [C] as the [1, C, 1, 1] array {@link #addChannelBias} takes; closes the original. */
+    public static NDArray channelBias(NDArray bias) {
+        NDArray shaped = bias.reshape(1, -1, 1, 1).duplicate();
+        bias.close();
+        return shaped;
     }
 }

@@ -23,7 +23,7 @@ final class ModulatedConvLayer {
     private final FullyConnectedLayer affine;
     private final NDArray weight;           // [O, I, k, k]; flipped when upsampling (true convolution)
     private final NDArray weightSquareSums; // [I, O]
-    private final NDArray bias;             // [O]
+    private final NDArray bias;             // [1, O, 1, 1]
     private final NDArray noise;            // [res, res]: noise_const * noise_strength, or null
     private final Fir upsample;             // null when not upsampling
     private final int padding;
@@ -48,7 +48,7 @@ final class ModulatedConvLayer {
             this.upsample = null;
             this.padding = kernel / 2;
         }
-        this.bias = state.get(prefix + "bias", new Shape(outChannels)).toNDArray(manager);
+        this.bias = BiasAct.channelBias(state.get(prefix + "bias", new Shape(outChannels)).toNDArray(manager));
         if (state.contains(prefix + "noise_const")) {
             NDArray constant = state.get(prefix + "noise_const").toNDArray(manager);
             NDArray strength = state.get(prefix + "noise_strength", new Shape()).toNDArray(manager);

@@ -22,7 +22,7 @@ final class ToRgbLayer {
                Double convClamp) throws CheckpointException {
         this.affine = new FullyConnectedLayer(manager, state, prefix + "affine.", wDim, inChannels, false, 1);
         this.weight = state.get(prefix + "weight", new Shape(imgChannels, inChannels, 1, 1)).toNDArray(manager);
-        this.bias = state.get(prefix + "bias", new Shape(imgChannels)).toNDArray(manager);
+        this.bias = BiasAct.channelBias(state.get(prefix + "bias", new Shape(imgChannels)).toNDArray(manager));
         this.styleGain = 1 / Math.sqrt(inChannels);
         this.clamp = convClamp;
     }

@@ -25,7 +25,7 @@ final class AliasFreeLayer {
     private final FullyConnectedLayer affine;  // w -> per-input-channel styles
     private final NDArray weight;              // [O, I, k, k]; demodulating layers: pre-normalised
     private final NDArray weightSquareSums;    // [I, O]: sum over the kernel of weight^2 (demodulation)
-    private final NDArray bias;                // [O]
+    private final NDArray bias;                // [1, O, 1, 1]
     private final double inputGain;            // magnitude_ema^-1/2: keeps activations near unit scale
     private final int padding;                 // of the convolution: k - 1
     private final double styleGain;            // to-RGB only: 1 / sqrt(I k k)
@@ -53,7 +53,7 @@ final class AliasFreeLayer {
             w.close();
             this.weightSquareSums = weight.square().sum(new int[] {2, 3}).transpose().duplicate();
         }
-        this.bias = state.get(p + "bias", new Shape(plan.outChannels())).toNDArray(manager);
+        this.bias = BiasAct.channelBias(state.get(p + "bias", new Shape(plan.outChannels())).toNDArray(manager));
         this.inputGain = 1 / Math.sqrt(state.get(p + "magnitude_ema", new Shape()).toFloats()[0]);
         this.padding = k - 1;
         this.styleGain = 1 / Math.sqrt((double) inChannels * k * k);
