@@ -16,10 +16,10 @@ import java.util.Random;
 /**
  * Latency of one forward pass, z to image (mapping and synthesis, plus copying the image out of
  * native memory), on the CPU, for each batch size. Each model gets warm-up runs, then timed runs
- * whose median and minimum are printed; a model whose first run is slow gets fewer runs. The
- * growth of the process's peak RSS during the first run is printed too, and a batch whose
- * projected peak (per-image peak of a smaller batch times the batch size) would not fit in the
- * machine's available memory is skipped rather than left to be killed.
+ * whose median and minimum are printed; a model whose first run is slow gets fewer runs. The rise
+ * of the process's peak RSS during the first run is printed too, and a batch whose projected need
+ * (that rise per image in a smaller batch, times the batch size) would not fit in the machine's
+ * available memory is skipped rather than left to be killed.
  *
  * <p>Settings (key=value): models, batches, warmup, runs, slowRuns, slowSeconds, memoryFraction.
  */
@@ -40,6 +40,8 @@ public final class GeneratorBenchmark {
         System.out.println("== GeneratorBenchmark: z -> image latency on CPU, random weights");
         MachineInfo.print();
         System.out.println("settings: " + o);
+        System.out.println("(RSS rises are lower bounds of what a pass needs: native memory that earlier passes"
+                + " freed stays with the allocator and is reused)");
         List<String> summary = new ArrayList<>();
         for (String name : o.getList("models")) {
             summary.add(benchmark(BenchmarkModel.named(name), o));
@@ -71,10 +73,11 @@ public final class GeneratorBenchmark {
                 long neededKib = peakPerImageKib * batch;
                 long budgetKib = (long) (ProcessMemory.availableKib() * o.getDouble("memoryFraction"));
                 if (peakPerImageKib > 0 && neededKib > budgetKib) {
-                    System.out.printf("  batch %d: skipped: a pass peaked at %d MiB per image, so this batch would"
-                            + " need about %.1f GiB, more than the %.1f GiB allowed (memoryFraction of available)%n",
-                            batch, peakPerImageKib >> 10, neededKib / 1048576.0, budgetKib / 1048576.0);
-                    row.append(String.format(" | b%d skipped (needs ~%.0f GiB)", batch, neededKib / 1048576.0));
+                    System.out.printf("  batch %d: skipped: a pass raised the RSS by %d MiB per image, so this batch"
+                            + " would need at least %.1f GiB, more than the %.1f GiB allowed (memoryFraction of"
+                            + " available)%n", batch, peakPerImageKib >> 10, neededKib / 1048576.0,
+                            budgetKib / 1048576.0);
+                    row.append(String.format(" | b%d skipped (needs >= %.0f GiB)", batch, neededKib / 1048576.0));
                     continue;
                 }
                 Timings t = measure(g, batch, o);
@@ -95,12 +98,14 @@ public final class GeneratorBenchmark {
         ProcessMemory.resetPeak();
         long before = ProcessMemory.rssKib();
         double first = runOnce(g, batch, random);
-        long peakGrowth = ProcessMemory.peakRssKib() - before;
+        long peak = ProcessMemory.peakRssKib();
+        long peakGrowth = peak - before;
         boolean slow = first > o.getDouble("slowSeconds") * 1000;
         int warmup = slow ? 1 : o.getInt("warmup");
         int runs = slow ? Math.min(o.getInt("runs"), o.getInt("slowRuns")) : o.getInt("runs");
-        System.out.printf("  batch %d: first run %.1f ms, peak RSS +%d MiB during it%s%n", batch, first,
-                peakGrowth >> 10, slow ? " (slow: " + warmup + " warm-up, " + runs + " timed runs)" : "");
+        System.out.printf("  batch %d: first run %.1f ms; RSS peaked at %d MiB during it, +%d MiB over the RSS"
+                        + " before it%s%n", batch, first, peak >> 10, peakGrowth >> 10,
+                slow ? " (slow: " + warmup + " warm-up, " + runs + " timed runs)" : "");
         for (int i = 1; i < warmup; i++) {
             runOnce(g, batch, random);
         }
