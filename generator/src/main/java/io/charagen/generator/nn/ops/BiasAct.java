@@ -24,6 +24,10 @@ public final class BiasAct {
 
     /** Adds a per-channel bias [C] to x [N, C, H, W]. */
     public static NDArray addChannelBias(NDArray x, NDArray bias) {
-        return x.add(bias.reshape(1, -1, 1, 1));
+        // The reshaped view is made on the bias's (the network's) manager, which outlives every
+        // forward pass: closed here, or one handle per layer per image would pile up there.
+        try (NDArray b = bias.reshape(1, -1, 1, 1)) {
+            return x.add(b);
+        }
     }
 }
