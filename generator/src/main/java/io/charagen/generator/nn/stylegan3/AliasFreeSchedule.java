@@ -45,6 +45,33 @@ public final class AliasFreeSchedule {
         channels[n - 1] = imgChannels;
     }
 
+    public int numLayers() {
+        return numLayers;
+    }
+
+    /** Cutoff frequency f_c of layer {@code i} (0: the Fourier input). */
+    public double cutoff(int i) {
+        return cutoffs[i];
+    }
+
+    /** Transition half-width of layer {@code i}: max(f_t, s/2) - f_c. */
+    public double halfWidth(int i) {
+        return halfWidths[i];
+    }
+
+    public double samplingRate(int i) {
+        return samplingRates[i];
+    }
+
+    /** Canvas side of layer {@code i}, margins included. */
+    public int size(int i) {
+        return sizes[i];
+    }
+
+    public int channels(int i) {
+        return channels[i];
+    }
+
     /** 2^ceil(log2(v)), exact at powers of two (a floating log2 can land a hair above). */
     private static double nextPowerOfTwo(double v) {
         double p = 1;

@@ -3,10 +3,11 @@ package io.charagen.generator.nn.stylegan3;
 /**
  * The fixed geometry of one StyleGAN3 synthesis layer, derived from the frequency schedule:
  * channels, canvas sizes, resampling factors, filter lengths and the padding that places output
- * samples where the symmetric interpretation of the paper (Appendix C) puts them.
+ * samples where the symmetric interpretation of the paper (Appendix C) puts them. Filter lengths of
+ * 1 mean no filter (and no filter tensor in the state dict).
  */
-record LayerPlan(String name, boolean toRgb, int inChannels, int outChannels, int inSize, int outSize,
-                 int kernel, int up, int down, int upTaps, int downTaps, boolean downRadial, int[] padding) {
+public record LayerPlan(String name, boolean toRgb, int inChannels, int outChannels, int inSize, int outSize,
+                        int kernel, int up, int down, int upTaps, int downTaps, boolean downRadial, int[] padding) {
 
     static LayerPlan of(AliasFreeSchedule s, int index, int convKernel, int filterSize, int lreluUpsampling,
                         boolean useRadialFilters, int numCritical) {

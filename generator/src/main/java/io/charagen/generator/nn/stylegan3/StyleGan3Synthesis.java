@@ -29,22 +29,13 @@ public final class StyleGan3Synthesis implements SynthesisNetwork {
             throws CheckpointException {
         this.resolution = kwargs.getInt("img_resolution");
         this.imgChannels = kwargs.getInt("img_channels", 3);
-        int numLayers = kwargs.getInt("num_layers", 14);
-        int numCritical = kwargs.getInt("num_critical", 2);
         this.outputScale = kwargs.getDouble("output_scale", 0.25);
-        AliasFreeSchedule schedule = new AliasFreeSchedule(resolution, imgChannels,
-                kwargs.getDouble("channel_base", 32768), kwargs.getInt("channel_max", 512), numLayers, numCritical,
-                kwargs.getDouble("first_cutoff", 2), kwargs.getDouble("first_stopband", Math.pow(2, 2.1)),
-                kwargs.getDouble("last_stopband_rel", Math.pow(2, 0.3)), kwargs.getInt("margin_size", 10));
-        this.input = new FourierInput(manager, state, wDim, schedule.channels[0], schedule.sizes[0],
-                schedule.samplingRates[0], schedule.cutoffs[0]);
-        int convKernel = kwargs.getInt("conv_kernel", 3);
-        int filterSize = kwargs.getInt("filter_size", 6);
-        int lreluUpsampling = kwargs.getInt("lrelu_upsampling", 2);
-        boolean radial = kwargs.getBoolean("use_radial_filters", false);
+        StyleGan3Layout layout = StyleGan3Layout.of(kwargs);
+        AliasFreeSchedule schedule = layout.schedule();
+        this.input = new FourierInput(manager, state, wDim, schedule.channels(0), schedule.size(0),
+                schedule.samplingRate(0), schedule.cutoff(0));
         Double convClamp = kwargs.getNullableDouble("conv_clamp", 256.0);
-        for (int i = 0; i <= numLayers; i++) {
-            LayerPlan plan = LayerPlan.of(schedule, i, convKernel, filterSize, lreluUpsampling, radial, numCritical);
+        for (LayerPlan plan : layout.layers()) {
             if (!state.contains("synthesis." + plan.name() + ".weight")) {
                 throw new CheckpointException(state.source() + ": the kwargs imply a layer 'synthesis." + plan.name()
                         + "' that the checkpoint does not have; its kwargs and tensors disagree");
