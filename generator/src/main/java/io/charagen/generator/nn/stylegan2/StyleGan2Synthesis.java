@@ -7,6 +7,7 @@ import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.checkpoint.StateDict;
 import io.charagen.generator.nn.Kwargs;
 import io.charagen.generator.nn.SynthesisNetwork;
+import io.charagen.generator.nn.ops.LayerScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,11 +73,19 @@ public final class StyleGan2Synthesis implements SynthesisNetwork {
         NDArray x = null;
         NDArray img = null;
         int wi = 0;
+        NDManager owner = ws.getManager();
         for (SynthesisBlock block : blocks) {
             int count = block.numConv() + block.numToRgb();
-            NDArray[] out = block.forward(x, img, ws.get(new NDIndex(":, {}:{}, :", wi, wi + count)));
-            x = out[0];
-            img = out[1];
+            NDArray blockWs = ws.get(new NDIndex(":, {}:{}, :", wi, wi + count));
+            NDArray[] features = new NDArray[1];
+            // Each block's intermediates are freed when it returns; features and image carry on.
+            img = LayerScope.run(owner, new NDArray[] {x, img, blockWs}, in -> {
+                NDArray[] result = block.forward(in[0], in[1], in[2]);
+                features[0] = result[0];
+                features[0].attach(owner);
+                return result[1];
+            });
+            x = features[0];
             wi += block.numConv();
         }
         return img;

@@ -7,6 +7,7 @@ import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.checkpoint.StateDict;
 import io.charagen.generator.nn.Kwargs;
 import io.charagen.generator.nn.SynthesisNetwork;
+import io.charagen.generator.nn.ops.LayerScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +62,12 @@ public final class StyleGan3Synthesis implements SynthesisNetwork {
 
     @Override
     public NDArray forward(NDArray ws) {
-        NDArray x = input.forward(ws.get(new NDIndex(":, 0, :")));
+        NDManager owner = ws.getManager();
+        NDArray x = LayerScope.run(owner, new NDArray[] {ws.get(new NDIndex(":, 0, :"))}, in -> input.forward(in[0]));
         for (int i = 0; i < layers.size(); i++) {
-            x = layers.get(i).forward(x, ws.get(new NDIndex(":, {}, :", i + 1)));
+            AliasFreeLayer layer = layers.get(i);
+            NDArray w = ws.get(new NDIndex(":, {}, :", i + 1));
+            x = LayerScope.run(owner, new NDArray[] {x, w}, in -> layer.forward(in[0], in[1]));
         }
         return outputScale == 1 ? x : x.mul(outputScale);
     }
