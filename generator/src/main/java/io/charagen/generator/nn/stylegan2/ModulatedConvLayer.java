@@ -9,6 +9,7 @@ import io.charagen.generator.nn.FullyConnectedLayer;
 import io.charagen.generator.nn.ops.BiasAct;
 import io.charagen.generator.nn.ops.Conv;
 import io.charagen.generator.nn.ops.Fir;
+import io.charagen.generator.nn.ops.TransposedConv2x;
 
 /**
  * A StyleGAN2 synthesis layer (Karras et al. 2020, Section 2.2): weight modulation by the style
@@ -21,11 +22,12 @@ import io.charagen.generator.nn.ops.Fir;
 final class ModulatedConvLayer {
 
     private final FullyConnectedLayer affine;
-    private final NDArray weight;           // [O, I, k, k]; flipped when upsampling (true convolution)
+    private final NDArray weight;           // [O, I, k, k]; null when upsampling
+    private final TransposedConv2x transposed; // the upsampling convolution, else null
     private final NDArray weightSquareSums; // [I, O]
     private final NDArray bias;             // [1, O, 1, 1]
     private final NDArray noise;            // [res, res]: noise_const * noise_strength, or null
-    private final Fir upsample;             // null when not upsampling
+    private final Fir upsample;             // the low-pass after a transposed convolution; null when not upsampling
     private final int padding;
     private final Double clamp;
 
@@ -35,16 +37,22 @@ final class ModulatedConvLayer {
         NDArray w = state.get(prefix + "weight", new Shape(outChannels, inChannels, kernel, kernel)).toNDArray(manager);
         this.weightSquareSums = w.square().sum(new int[] {2, 3}).transpose().duplicate();
         if (up) {
-            this.weight = w.flip(2, 3);
+            // Upsampling convolution as a stride-2 transposed convolution (the zero-inserted input
+            // convolved with the kernel, computed at the input rate), then the low-pass filter with
+            // the padding that centres the result: the same numbers as filtering first and
+            // convolving at the output rate, for a quarter of the multiplications.
+            this.transposed = new TransposedConv2x(manager, w.toFloatArray(), outChannels, inChannels, kernel);
+            this.weight = null;
             w.close();
             float[] f = state.get(prefix + "resample_filter").toFloats();
             int fw = (int) Math.round(Math.sqrt(f.length));
-            int p0 = kernel / 2 + (fw + 1) / 2;
-            int p1 = kernel / 2 + (fw - 2) / 2;
-            this.upsample = new Fir(manager, f, true, 2, 1, new int[] {p0, p1, p0, p1}, 4, inChannels);
+            int p0 = kernel / 2 + (fw + 1) / 2 - (kernel - 1);
+            int p1 = kernel / 2 + (fw - 2) / 2 - (kernel - 2) - transposed.excess();
+            this.upsample = new Fir(manager, f, true, 1, 1, new int[] {p0, p1, p0, p1}, 4, outChannels);
             this.padding = 0;
         } else {
             this.weight = w;
+            this.transposed = null;
             this.upsample = null;
             this.padding = kernel / 2;
         }
@@ -67,9 +75,11 @@ final class ModulatedConvLayer {
         NDArray demod = styles.square().matMul(weightSquareSums).add(1e-8f).sqrt().pow(-1); // [N, O]
         NDArray y = x.mul(styles.expandDims(2).expandDims(3));
         if (upsample != null) {
+            y = transposed.apply(y);
             y = upsample.apply(y);
+        } else {
+            y = Conv.conv2d(y, weight, padding);
         }
-        y = Conv.conv2d(y, weight, padding);
         y = y.mul(demod.expandDims(2).expandDims(3));
         if (noise != null) {
             y = y.add(noise);

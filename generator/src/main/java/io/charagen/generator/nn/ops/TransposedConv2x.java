@@ -1,0 +1,64 @@
+package io.charagen.generator.nn.ops;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * A stride-2 transposed convolution (the input with zeros inserted between samples, fully
+ * convolved with the kernel), computed polyphase: each of the four output phases is an ordinary
+ * convolution of the input with every other tap of the kernel, so inserted zeros are never
+ * multiplied. The result has {@link #excess()} extra zero samples at the end of each axis.
+ */
+public final class TransposedConv2x {
+
+    private final int outChannels;
+    private final int kernel;
+    private final int phaseTaps;   // ceil(k / 2)
+    private final NDArray phases;  // [4 O, I, Kp, Kp], phase (ry, rx) in rows (2 ry + rx) O .. + O - 1
+
+    /** @param weight [O, I, k, k] row-major */
+    public TransposedConv2x(NDManager manager, float[] weight, int outChannels, int inChannels, int kernel) {
+        this.outChannels = outChannels;
+        this.kernel = kernel;
+        this.phaseTaps = (kernel + 1) / 2;
+        int kp = phaseTaps;
+        float[] k = new float[4 * outChannels * inChannels * kp * kp];
+        for (int ry = 0; ry < 2; ry++) {
+            for (int rx = 0; rx < 2; rx++) {
+                for (int o = 0; o < outChannels; o++) {
+                    for (int i = 0; i < inChannels; i++) {
+                        int dst = (((ry * 2 + rx) * outChannels + o) * inChannels + i) * kp * kp;
+                        int src = (o * inChannels + i) * kernel * kernel;
+                        for (int ty = 0; ty < kp; ty++) {
+                            for (int tx = 0; tx < kp; tx++) {
+                                int y = 2 * ty + ry;
+                                int x = 2 * tx + rx;
+                                // Flipped: a true convolution run as PyTorch's cross-correlation.
+                                float v = y < kernel && x < kernel ? weight[src + y * kernel + x] : 0f;
+                                k[dst + (kp - 1 - ty) * kp + (kp - 1 - tx)] = v;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        this.phases = manager.create(k, new Shape(4L * outChannels, inChannels, kp, kp));
+    }
+
+    /** Extra trailing zero samples per axis beyond the (H - 1) 2 + k of a transposed convolution. */
+    public int excess() {
+        return 2 * phaseTaps - kernel;
+    }
+
+    /** x [N, I, H, W] to [N, O, 2 (H + Kp - 1), 2 (W + Kp - 1)]. */
+    public NDArray apply(NDArray x) {
+        NDArray y = Conv.conv2d(x, phases, phaseTaps - 1); // [N, 4 O, Hq, Wq]
+        Shape s = y.getShape();
+        long n = s.get(0);
+        long hq = s.get(2);
+        long wq = s.get(3);
+        // [N, ry, rx, O, qy, qx] -> [N, O, qy, ry, qx, rx]: row 2 qy + ry, column 2 qx + rx.
+        return y.reshape(n, 2, 2, outChannels, hq, wq).transpose(0, 3, 4, 1, 5, 2).reshape(n, outChannels, 2 * hq, 2 * wq);
+    }
+}
