@@ -2,7 +2,7 @@ package io.charagen.benchmarks;
 
 import io.charagen.generator.checkpoint.HostTensor;
 import io.charagen.generator.checkpoint.NetworkRecord;
-import io.charagen.generator.nn.RandomWeights;
+import io.charagen.generator.nn.init.RandomWeights;
 
 import java.util.HashMap;
 import java.util.List;

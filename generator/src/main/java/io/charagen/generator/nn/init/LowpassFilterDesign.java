@@ -1,4 +1,4 @@
-package io.charagen.generator.nn;
+package io.charagen.generator.nn.init;
 
 /**
  * Windowed low-pass FIR filters as StyleGAN3 uses them (Karras et al. 2021, Section 3.2 and

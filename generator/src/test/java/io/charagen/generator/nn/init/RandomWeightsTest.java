@@ -1,4 +1,4 @@
-package io.charagen.generator.nn;
+package io.charagen.generator.nn.init;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.charagen.generator.FixtureFiles;
 import io.charagen.generator.checkpoint.HostTensor;
 import io.charagen.generator.checkpoint.NetworkRecord;
+import io.charagen.generator.nn.Generator;
 import io.charagen.generator.sample.SampleBatch;
 import io.charagen.generator.sample.SampleOptions;
 import io.charagen.generator.sample.Sampler;

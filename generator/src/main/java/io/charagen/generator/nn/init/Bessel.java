@@ -1,4 +1,4 @@
-package io.charagen.generator.nn;
+package io.charagen.generator.nn.init;
 
 /** The two Bessel functions filter design needs, in double precision. */
 final class Bessel {

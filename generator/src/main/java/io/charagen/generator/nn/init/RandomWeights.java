@@ -1,6 +1,7 @@
-package io.charagen.generator.nn;
+package io.charagen.generator.nn.init;
 
 import io.charagen.generator.checkpoint.CheckpointException;
+import io.charagen.generator.nn.Kwargs;
 import io.charagen.generator.checkpoint.NetworkRecord;
 
 import java.util.Collections;

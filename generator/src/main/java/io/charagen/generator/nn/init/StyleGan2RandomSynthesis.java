@@ -1,6 +1,7 @@
-package io.charagen.generator.nn;
+package io.charagen.generator.nn.init;
 
 import io.charagen.generator.checkpoint.CheckpointException;
+import io.charagen.generator.nn.Kwargs;
 
 /**
  * A freshly initialised StyleGAN2 synthesis network (Karras et al. 2020), block by block from 4x4

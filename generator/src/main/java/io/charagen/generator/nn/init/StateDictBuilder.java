@@ -1,4 +1,4 @@
-package io.charagen.generator.nn;
+package io.charagen.generator.nn.init;
 
 import ai.djl.ndarray.types.Shape;
 import io.charagen.generator.checkpoint.HostTensor;
