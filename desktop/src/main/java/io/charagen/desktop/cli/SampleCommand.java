@@ -6,6 +6,7 @@ import io.charagen.generator.io.SafeFiles;
 import io.charagen.generator.latent.SeedRange;
 import io.charagen.generator.model.ModelLoader;
 import io.charagen.generator.nn.Generator;
+import io.charagen.generator.nn.ImageTransform;
 import io.charagen.generator.sample.SampleBatch;
 import io.charagen.generator.sample.SampleOptions;
 import io.charagen.generator.sample.Sampler;
@@ -55,6 +56,13 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--class", paramLabel = "C", description = "Class index, for conditional models.")
     Integer classIndex;
 
+    @Option(names = "--translate", paramLabel = "X,Y",
+            description = "Translate a StyleGAN3 image by (X, Y), in units of the image's width, as gen_images.py does.")
+    String translate;
+
+    @Option(names = "--rotate", paramLabel = "DEG", description = "Rotate a StyleGAN3 image by DEG degrees, as gen_images.py does.")
+    Double rotate;
+
     @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Where to run (default ${DEFAULT-VALUE}).")
     DeviceOption device;
 
@@ -73,6 +81,36 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace output files that already exist.")
     boolean force;
 
+    /**
+     * Like gen_images.py, a StyleGAN3 input always gets the transform from --translate/--rotate
+     * (the identity by default); StyleGAN2 has none to set.
+     */
+    private ImageTransform imageTransform(Generator generator) {
+        boolean given = translate != null || rotate != null;
+        if (!generator.architecture().isStyleGan3()) {
+            if (given) {
+                throw new IllegalArgumentException("--translate and --rotate need a StyleGAN3 model; this one is "
+                        + generator.architecture().cardName());
+            }
+            return null;
+        }
+        double tx = 0;
+        double ty = 0;
+        if (translate != null) {
+            String[] parts = translate.split(",");
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                tx = Double.parseDouble(parts[0].trim());
+                ty = Double.parseDouble(parts[1].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--translate '" + translate + "': expected two numbers X,Y");
+            }
+        }
+        return new ImageTransform(tx, ty, rotate == null ? 0 : rotate);
+    }
+
     @Override
     public Integer call() throws Exception {
         List<Long> seedList = seeds.list();
@@ -84,8 +122,8 @@ final class SampleCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(out + " already exists (use --force to replace it)");
             }
         }
-        SampleOptions options = new SampleOptions(psi, cutoff, classIndex, batch);
         try (Generator generator = ModelLoader.loadGenerator(model, device.toDevice())) {
+            SampleOptions options = new SampleOptions(psi, cutoff, classIndex, batch, imageTransform(generator));
             List<SampleBatch> batches = new ArrayList<>();
             new Sampler(generator).sample(seedList, options, b -> {
                 batches.add(b);

@@ -131,8 +131,13 @@ public final class Generator implements AutoCloseable {
 
     /** ws [N, num_ws, w_dim] to images [N, C, H, W], roughly in [-1, 1], not clamped. */
     public NDArray synthesize(NDArray ws) {
+        return synthesize(ws, null);
+    }
+
+    /** As {@link #synthesize(NDArray)}, translated and rotated (StyleGAN3 only; null: unmoved). */
+    public NDArray synthesize(NDArray ws, ImageTransform transform) {
         ensureOpen();
-        return synthesis.forward(ws);
+        return synthesis.forward(ws, transform);
     }
 
     private void ensureOpen() {

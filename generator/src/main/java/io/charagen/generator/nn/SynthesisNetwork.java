@@ -13,5 +13,15 @@ public interface SynthesisNetwork {
     int imgChannels();
 
     /** ws [N, num_ws, w_dim] to images [N, img_channels, H, W] (noise_mode const, not clamped). */
-    NDArray forward(NDArray ws);
+    default NDArray forward(NDArray ws) {
+        return forward(ws, null);
+    }
+
+    /**
+     * As {@link #forward(NDArray)}, with the image moved by {@code transform} (null: as the
+     * checkpoint stores it). Only StyleGAN3 can move its image this way.
+     *
+     * @throws IllegalArgumentException when a transform is given to a network without one
+     */
+    NDArray forward(NDArray ws, ImageTransform transform);
 }

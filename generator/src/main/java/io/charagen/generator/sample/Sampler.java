@@ -43,7 +43,7 @@ public final class Sampler {
             NDArray zs = scope.create(z, new Shape(n, zDim));
             NDArray c = classLabels(scope, n, options.classIndex());
             NDArray ws = generator.map(zs, c, options.psi(), options.truncationCutoff());
-            NDArray images = generator.synthesize(ws);
+            NDArray images = generator.synthesize(ws, options.transform());
             return new SampleBatch(List.copyOf(seeds), ws.getShape().getShape(), toFloats(ws),
                     images.getShape().getShape(), toFloats(images));
         }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.checkpoint.StateDict;
+import io.charagen.generator.nn.ImageTransform;
 import io.charagen.generator.nn.Kwargs;
 import io.charagen.generator.nn.SynthesisNetwork;
 import io.charagen.generator.nn.ops.LayerScope;
@@ -69,7 +70,10 @@ public final class StyleGan2Synthesis implements SynthesisNetwork {
     }
 
     @Override
-    public NDArray forward(NDArray ws) {
+    public NDArray forward(NDArray ws, ImageTransform transform) {
+        if (transform != null) {
+            throw new IllegalArgumentException("a StyleGAN2 network cannot translate or rotate its image");
+        }
         NDArray x = null;
         NDArray img = null;
         int wi = 0;

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.checkpoint.StateDict;
 import io.charagen.generator.nn.FullyConnectedLayer;
+import io.charagen.generator.nn.ImageTransform;
 import io.charagen.generator.nn.ops.Conv;
 
 /**
@@ -66,8 +67,8 @@ final class FourierInput {
         return g;
     }
 
-    /** w [N, w_dim] to features [N, C, size, size]. */
-    NDArray forward(NDArray w) {
+    /** w [N, w_dim] to features [N, C, size, size]; {@code transform} null keeps the stored one. */
+    NDArray forward(NDArray w, ImageTransform transform) {
         long n = w.getShape().get(0);
         NDArray t = affine.forward(w);                                      // [N, 4]
         NDArray rot = t.get(new NDIndex(":, 0:2"));
@@ -83,7 +84,9 @@ final class FourierInput {
                 c, s.neg(), s.mul(ty).sub(c.mul(tx)),
                 s, c, s.mul(tx).add(c.mul(ty)).neg(),
                 zero, zero, one), 1).reshape(n, 3, 3);
-        NDArray m = rows.matMul(userTransform);                              // [N, 3, 3]
+        NDArray user = transform == null ? userTransform
+                : w.getManager().create(transform.inverseMatrix(), new Shape(3, 3));
+        NDArray m = rows.matMul(user);                                       // [N, 3, 3]
         NDArray linear = m.get(new NDIndex(":, 0:2, 0:2"));                  // [N, 2, 2]
         NDArray shift = m.get(new NDIndex(":, 0:2, 2:3"));                   // [N, 2, 1]
         NDArray freqs = linear.transpose(0, 2, 1).matMul(freqsT);            // [N, 2, C] = (freqs @ M)^T

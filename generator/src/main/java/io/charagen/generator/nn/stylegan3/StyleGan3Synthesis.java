@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.checkpoint.StateDict;
+import io.charagen.generator.nn.ImageTransform;
 import io.charagen.generator.nn.Kwargs;
 import io.charagen.generator.nn.SynthesisNetwork;
 import io.charagen.generator.nn.ops.LayerScope;
@@ -61,9 +62,10 @@ public final class StyleGan3Synthesis implements SynthesisNetwork {
     }
 
     @Override
-    public NDArray forward(NDArray ws) {
+    public NDArray forward(NDArray ws, ImageTransform transform) {
         NDManager owner = ws.getManager();
-        NDArray x = LayerScope.run(owner, new NDArray[] {ws.get(new NDIndex(":, 0, :"))}, in -> input.forward(in[0]));
+        NDArray x = LayerScope.run(owner, new NDArray[] {ws.get(new NDIndex(":, 0, :"))},
+                in -> input.forward(in[0], transform));
         for (int i = 0; i < layers.size(); i++) {
             AliasFreeLayer layer = layers.get(i);
             NDArray w = ws.get(new NDIndex(":, {}, :", i + 1));
