@@ -110,6 +110,25 @@ class SampleCommandTest {
     }
 
     @Test
+    void translateAndRotateMoveStyleGan3ImagesOnly(@TempDir Path dir) throws Exception {
+        Path plain = dir.resolve("plain.npy");
+        Path moved = dir.resolve("moved.npy");
+        String sg3 = FIXTURES.resolve("sg3t-64.pkl").toString();
+        assertEquals(0, CharagenCommand.execute("sample", "--model", sg3, "--seed", "1", "--npy", plain.toString()));
+        assertEquals(0, CharagenCommand.execute("sample", "--model", sg3, "--seed", "1", "--translate", "0.25,-0.1",
+                "--rotate", "10", "--npy", moved.toString()));
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertTrue(readNpy(m, plain).sub(readNpy(m, moved)).abs().max().getFloat() > 1e-2);
+        }
+        String out = dir.resolve("x.npy").toString();
+        assertEquals(2, CharagenCommand.execute("sample", "--model", sg3, "--seed", "1", "--translate", "0.25",
+                "--npy", out));
+        assertEquals(2, CharagenCommand.execute("sample", "--model", FIXTURES.resolve("sg2-64.pkl").toString(),
+                "--seed", "1", "--rotate", "10", "--npy", out));
+        assertFalse(Files.exists(Path.of(out)));
+    }
+
+    @Test
     void convertThenSampleGivesTheSameImage(@TempDir Path dir) throws Exception {
         Path card = dir.resolve("bundle.json");
         assertEquals(0, CharagenCommand.execute("convert", "--model", FIXTURES.resolve("sg3t-64.pkl").toString(),
