@@ -88,8 +88,10 @@ public record ModelBundle(ModelCard card, NetworkRecord generator, Path cardFile
             }
         }
         Path folder = json.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new CheckpointException(json + ": the folder does not exist");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new CheckpointException(json + ": cannot create the folder " + folder + " (" + e.getMessage() + ")", e);
         }
         if (weights.names().isEmpty()) {
             throw new CheckpointException(json + ": no weights to write");
