@@ -27,6 +27,11 @@ public final class StyleMixing {
      */
     public static NDArray lerp(NDArray ws, NDArray source, Collection<Integer> layers, double strength) {
         long numWs = ws.getShape().get(1);
+        for (Integer layer : layers) {
+            if (layer < 0 || layer >= numWs) {
+                throw new IllegalArgumentException("layer " + layer + " is outside W+ (0.." + (numWs - 1) + ")");
+            }
+        }
         NDList rows = new NDList();
         boolean batched = source.getShape().dimension() == 3;
         for (int i = 0; i < numWs; i++) {
@@ -37,11 +42,6 @@ public final class StyleMixing {
                 row = strength == 1.0 ? row.zerosLike().add(other) : row.add(other.sub(row).mul(strength));
             }
             rows.add(row);
-        }
-        for (Integer layer : layers) {
-            if (layer < 0 || layer >= numWs) {
-                throw new IllegalArgumentException("layer " + layer + " is outside W+ (0.." + (numWs - 1) + ")");
-            }
         }
         return NDArrays.concat(rows, 1);
     }

@@ -23,8 +23,4 @@ public record SampleOptions(double psi, Integer truncationCutoff, Integer classI
     public SampleOptions(double psi, Integer truncationCutoff, Integer classIndex, int batchSize) {
         this(psi, truncationCutoff, classIndex, batchSize, null);
     }
-
-    public static SampleOptions defaults() {
-        return new SampleOptions(1.0, null, null, 8);
-    }
 }
