@@ -12,9 +12,9 @@ enum DeviceOption {
             return Device.cpu();
         }
         if (Engine.getInstance().getGpuCount() == 0) {
-            throw new IllegalStateException("--device gpu: DJL's PyTorch engine sees no CUDA GPU. Build with "
-                    + "'mvn -Pcuda package' (bundles DJL's CUDA PyTorch) or point PYTORCH_LIBRARY_PATH at a CUDA "
-                    + "libtorch, and check that the NVIDIA driver is installed");
+            throw new IllegalStateException("--device gpu: DJL's PyTorch engine sees no CUDA GPU. Run with "
+                    + "PYTORCH_FLAVOR=cu128 and either CHARAGEN_DJL_OFFLINE=false (DJL downloads its CUDA build once) "
+                    + "or PYTORCH_LIBRARY_PATH set to a CUDA libtorch 2.7.1, and check the NVIDIA driver (see README)");
         }
         return Device.gpu();
     }
