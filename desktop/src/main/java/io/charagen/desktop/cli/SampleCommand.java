@@ -66,8 +66,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Where to run (default ${DEFAULT-VALUE}).")
     DeviceOption device;
 
-    @Option(names = "--batch", defaultValue = "8", paramLabel = "N", description = "Seeds per forward pass (default ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N",
+            description = "Seeds per forward pass (default: 8 for models up to 128x128, else 1: a 256x256 StyleGAN3 "
+                    + "needs about 1 GiB per seed in a pass, and batching barely speeds it up on a CPU).")
+    Integer batch;
 
     @Option(names = "--npy", paramLabel = "OUT.npy", description = "Raw synthesis output [N, C, H, W] float32 (noise const, unclamped).")
     Path npy;
@@ -123,7 +125,8 @@ final class SampleCommand implements Callable<Integer> {
             }
         }
         try (Generator generator = ModelLoader.loadGenerator(model, device.toDevice())) {
-            SampleOptions options = new SampleOptions(psi, cutoff, classIndex, batch, imageTransform(generator));
+            int seedsPerPass = batch != null ? batch : generator.resolution() <= 128 ? 8 : 1;
+            SampleOptions options = new SampleOptions(psi, cutoff, classIndex, seedsPerPass, imageTransform(generator));
             List<SampleBatch> batches = new ArrayList<>();
             new Sampler(generator).sample(seedList, options, b -> {
                 batches.add(b);
