@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import java.util.Arrays;
+
 /**
  * A stride-2 transposed convolution (the input with zeros inserted between samples, fully
  * convolved with the kernel), computed polyphase: each of the four output phases is an ordinary
@@ -22,28 +24,21 @@ public final class TransposedConv2x {
         this.outChannels = outChannels;
         this.kernel = kernel;
         this.phaseTaps = (kernel + 1) / 2;
-        int kp = phaseTaps;
-        float[] k = new float[4 * outChannels * inChannels * kp * kp];
-        for (int ry = 0; ry < 2; ry++) {
-            for (int rx = 0; rx < 2; rx++) {
-                for (int o = 0; o < outChannels; o++) {
-                    for (int i = 0; i < inChannels; i++) {
-                        int dst = (((ry * 2 + rx) * outChannels + o) * inChannels + i) * kp * kp;
-                        int src = (o * inChannels + i) * kernel * kernel;
-                        for (int ty = 0; ty < kp; ty++) {
-                            for (int tx = 0; tx < kp; tx++) {
-                                int y = 2 * ty + ry;
-                                int x = 2 * tx + rx;
-                                // Flipped: a true convolution run as PyTorch's cross-correlation.
-                                float v = y < kernel && x < kernel ? weight[src + y * kernel + x] : 0f;
-                                k[dst + (kp - 1 - ty) * kp + (kp - 1 - tx)] = v;
-                            }
-                        }
-                    }
+        int taps = phaseTaps * phaseTaps;
+        int kernelSize = kernel * kernel;
+        float[] k = new float[4 * outChannels * inChannels * taps];
+        for (int o = 0; o < outChannels; o++) {
+            for (int i = 0; i < inChannels; i++) {
+                // The four flipped phase kernels of this (o, i) pair, as Fir's 2-D upsampling uses them.
+                int src = (o * inChannels + i) * kernelSize;
+                float[] phased = Fir.phaseKernels2d(Arrays.copyOfRange(weight, src, src + kernelSize), kernel, 2, 1);
+                for (int phase = 0; phase < 4; phase++) {
+                    int dst = ((phase * outChannels + o) * inChannels + i) * taps;
+                    System.arraycopy(phased, phase * taps, k, dst, taps);
                 }
             }
         }
-        this.phases = manager.create(k, new Shape(4L * outChannels, inChannels, kp, kp));
+        this.phases = manager.create(k, new Shape(4L * outChannels, inChannels, phaseTaps, phaseTaps));
     }
 
     /** Extra trailing zero samples per axis beyond the (H - 1) 2 + k of a transposed convolution. */
