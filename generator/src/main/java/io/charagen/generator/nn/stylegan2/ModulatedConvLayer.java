@@ -32,7 +32,7 @@ final class ModulatedConvLayer {
     private final Double clamp;
 
     ModulatedConvLayer(NDManager manager, StateDict state, String prefix, int inChannels, int outChannels,
-                       int wDim, int kernel, boolean up, Double convClamp) throws CheckpointException {
+                       int wDim, int kernel, boolean up, int resolution, Double convClamp) throws CheckpointException {
         this.affine = new FullyConnectedLayer(manager, state, prefix + "affine.", wDim, inChannels, false, 1);
         NDArray w = state.get(prefix + "weight", new Shape(outChannels, inChannels, kernel, kernel)).toNDArray(manager);
         this.weightSquareSums = w.square().sum(new int[] {2, 3}).transpose().duplicate();
@@ -40,15 +40,14 @@ final class ModulatedConvLayer {
             // Upsampling convolution as a stride-2 transposed convolution (the zero-inserted input
             // convolved with the kernel, computed at the input rate), then the low-pass filter with
             // the padding that centres the result: the same numbers as filtering first and
-            // convolving at the output rate, for a quarter of the multiplications.
+            // convolving at the output rate, for 4/9 of the multiplications with a 3x3 kernel.
             this.transposed = new TransposedConv2x(manager, w.toFloatArray(), outChannels, inChannels, kernel);
             this.weight = null;
             w.close();
-            float[] f = state.get(prefix + "resample_filter").toFloats();
-            int fw = (int) Math.round(Math.sqrt(f.length));
-            int p0 = kernel / 2 + (fw + 1) / 2 - (kernel - 1);
-            int p1 = kernel / 2 + (fw - 2) / 2 - (kernel - 2) - transposed.excess();
-            this.upsample = new Fir(manager, f, true, 1, 1, new int[] {p0, p1, p0, p1}, 4, outChannels);
+            ResampleFilter f = ResampleFilter.read(state, prefix + "resample_filter");
+            int p0 = kernel / 2 + (f.size() + 1) / 2 - (kernel - 1);
+            int p1 = kernel / 2 + (f.size() - 2) / 2 - (kernel - 2) - transposed.excess();
+            this.upsample = new Fir(manager, f.taps(), true, 1, 1, new int[] {p0, p1, p0, p1}, 4, outChannels);
             this.padding = 0;
         } else {
             this.weight = w;
@@ -58,7 +57,7 @@ final class ModulatedConvLayer {
         }
         this.bias = BiasAct.channelBias(state.get(prefix + "bias", new Shape(outChannels)).toNDArray(manager));
         if (state.contains(prefix + "noise_const")) {
-            NDArray constant = state.get(prefix + "noise_const").toNDArray(manager);
+            NDArray constant = state.get(prefix + "noise_const", new Shape(resolution, resolution)).toNDArray(manager);
             NDArray strength = state.get(prefix + "noise_strength", new Shape()).toNDArray(manager);
             this.noise = constant.mul(strength);
             constant.close();

@@ -33,15 +33,14 @@ final class SynthesisBlock {
         } else {
             this.constant = null;
             this.conv0 = new ModulatedConvLayer(manager, state, p + "conv0.", inChannels, outChannels, wDim, 3, true,
-                    convClamp);
-            float[] f = state.get(p + "resample_filter").toFloats();
-            int fw = (int) Math.round(Math.sqrt(f.length));
-            int p0 = (fw + 1) / 2;
-            int p1 = (fw - 2) / 2;
-            this.imageUpsample = new Fir(manager, f, true, 2, 1, new int[] {p0, p1, p0, p1}, 4, imgChannels);
+                    resolution, convClamp);
+            ResampleFilter f = ResampleFilter.read(state, p + "resample_filter");
+            int p0 = (f.size() + 1) / 2;
+            int p1 = (f.size() - 2) / 2;
+            this.imageUpsample = new Fir(manager, f.taps(), true, 2, 1, new int[] {p0, p1, p0, p1}, 4, imgChannels);
         }
         this.conv1 = new ModulatedConvLayer(manager, state, p + "conv1.", outChannels, outChannels, wDim, 3, false,
-                convClamp);
+                resolution, convClamp);
         this.toRgb = withToRgb ? new ToRgbLayer(manager, state, p + "torgb.", outChannels, imgChannels, wDim, convClamp)
                 : null;
     }

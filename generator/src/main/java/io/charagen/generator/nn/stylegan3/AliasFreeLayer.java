@@ -19,7 +19,6 @@ import io.charagen.generator.nn.ops.Fir;
  */
 final class AliasFreeLayer {
 
-    private final String name;
     private final boolean toRgb;
     private final int inChannels;
     private final FullyConnectedLayer affine;  // w -> per-input-channel styles
@@ -36,8 +35,7 @@ final class AliasFreeLayer {
 
     AliasFreeLayer(NDManager manager, StateDict state, LayerPlan plan, int wDim, Double convClamp)
             throws CheckpointException {
-        this.name = plan.name();
-        String p = "synthesis." + name + ".";
+        String p = "synthesis." + plan.name() + ".";
         this.toRgb = plan.toRgb();
         this.inChannels = plan.inChannels();
         int k = plan.kernel();
