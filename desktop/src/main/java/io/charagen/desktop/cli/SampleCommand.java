@@ -128,10 +128,11 @@ final class SampleCommand implements Callable<Integer> {
             int seedsPerPass = batch != null ? batch : generator.resolution() <= 128 ? 8 : 1;
             SampleOptions options = new SampleOptions(psi, cutoff, classIndex, seedsPerPass, imageTransform(generator));
             List<SampleBatch> batches = new ArrayList<>();
+            int[] done = {0};
             new Sampler(generator).sample(seedList, options, b -> {
                 batches.add(b);
-                System.err.printf("charagen: %d/%d seeds%n", batches.stream().mapToInt(SampleBatch::size).sum(),
-                        seedList.size());
+                done[0] += b.size();
+                System.err.printf("charagen: %d/%d seeds%n", done[0], seedList.size());
             });
             SampleBatch all = Stacking.stack(batches);
             if (npy != null) {

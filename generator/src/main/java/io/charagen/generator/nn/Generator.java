@@ -3,6 +3,7 @@ package io.charagen.generator.nn;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import io.charagen.generator.checkpoint.Architecture;
 import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.checkpoint.NetworkRecord;
@@ -126,7 +127,7 @@ public final class Generator implements AutoCloseable {
             throw new IllegalArgumentException("this generator is conditional (c_dim " + mapping.cDim()
                     + "): a class label is required");
         }
-        return mapping.forward(z.toType(ai.djl.ndarray.types.DataType.FLOAT32, false), c, psi, cutoff);
+        return mapping.forward(z.toType(DataType.FLOAT32, false), c, psi, cutoff);
     }
 
     /** ws [N, num_ws, w_dim] to images [N, C, H, W], roughly in [-1, 1], not clamped. */
