@@ -1,0 +1,1 @@
+"""Reading reference snapshots (as data only) and writing charagen bundles."""

@@ -1,0 +1,1 @@
+"""The trainer: losses, augmentation, EMA, schedule, checkpoints."""

@@ -1,0 +1,29 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+TRAINING = Path(__file__).resolve().parents[1]
+REPO = TRAINING.parent
+sys.path.insert(0, str(TRAINING))
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("CHARAGEN_SHARED", REPO.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    path = shared_dir() / "fixtures" / "nvlabs"
+    if not path.is_dir():
+        pytest.fail(f"parity fixtures not found at {path} (set CHARAGEN_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def lpc_dir() -> Path:
+    path = shared_dir() / "lpc"
+    if not path.is_dir():
+        pytest.fail(f"LPC layers not found at {path} (set CHARAGEN_SHARED)")
+    return path
