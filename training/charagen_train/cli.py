@@ -1,0 +1,45 @@
+"""`charagen-train`: the training toolkit's command line. Exit codes as `./charagen`:
+0 done, 1 failed (the reason on stderr), 2 bad usage."""
+
+import argparse
+import importlib
+import sys
+from typing import List, Optional
+
+from .errors import CharagenError, UsageError
+
+# One module per subcommand under charagen_train.commands, each with add_parser() and run().
+COMMANDS = ("sample", "build_sprites", "build_portraits", "train", "export")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own usage errors: exit 2 like ours
+        self.print_usage(sys.stderr)
+        print(f"charagen-train: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="charagen-train",
+                     description="charagen's training toolkit: data sets, StyleGAN training, export to bundles.")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers.required = True
+    for name in COMMANDS:
+        module = importlib.import_module(f".commands.{name}", __package__)
+        module.add_parser(subparsers).set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args) or 0
+    except UsageError as e:
+        print(f"charagen-train {args.command}: {e}", file=sys.stderr)
+        return 2
+    except CharagenError as e:
+        print(f"charagen-train {args.command}: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"charagen-train {args.command}: cancelled", file=sys.stderr)
+        return 1

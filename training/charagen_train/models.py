@@ -1,0 +1,55 @@
+"""Finds and builds a generator from whatever a user points at: a reference snapshot (.pkl, read
+as data only), a charagen bundle (.json or .safetensors), or a training run's resume folder."""
+
+from pathlib import Path
+
+import torch
+
+from .errors import CharagenError, UsageError
+
+
+def load_generator(path: Path, device: torch.device) -> torch.nn.Module:
+    """G_ema in eval mode on `device`, with its weights loaded strictly."""
+    from . import nets
+    path = Path(path)
+    if not path.exists():
+        raise CharagenError(f"{path}: no such file")
+    if path.is_dir():
+        from .train.resume import ResumePoint
+        generator = ResumePoint.read(path).generator_ema()
+    elif path.suffix == ".pkl":
+        from .checkpoint.reference_pickle import read_snapshot
+        generator = nets.generator_from_record(read_snapshot(path)["G_ema"])
+    elif path.suffix in (".json", ".safetensors"):
+        from .checkpoint.bundle import read_bundle
+        card, tensors = read_bundle(path)
+        generator = nets.build_generator(card["architecture"], card["generator_kwargs"])
+        load_state(generator, {k: torch.from_numpy(v) for k, v in tensors.items()}, str(path))
+    else:
+        raise UsageError(f"--model {path}: expected a .pkl snapshot, a .json/.safetensors bundle or a resume folder")
+    return generator.eval().requires_grad_(False).to(device)
+
+
+def load_state(module: torch.nn.Module, tensors, source: str) -> None:
+    """load_state_dict with every name and shape checked first, so errors name the tensor and file."""
+    expected = module.state_dict()
+    missing = sorted(set(expected) - set(tensors))
+    unexpected = sorted(set(tensors) - set(expected))
+    if missing or unexpected:
+        raise CharagenError(f"{source}: weights do not fit the network: missing {missing[:5]}, "
+                            f"unexpected {unexpected[:5]}")
+    for name, value in tensors.items():
+        if tuple(value.shape) != tuple(expected[name].shape):
+            raise CharagenError(f"{source}: tensor '{name}' has shape {tuple(value.shape)}, "
+                                f"the network expects {tuple(expected[name].shape)}")
+    module.load_state_dict({k: v.to(expected[k].dtype) for k, v in tensors.items()})
+
+
+def device_for(name: str) -> torch.device:
+    if name == "cpu":
+        return torch.device("cpu")
+    if name == "gpu":
+        if not torch.cuda.is_available():
+            raise CharagenError("--device gpu: no CUDA GPU is available to PyTorch here")
+        return torch.device("cuda")
+    raise UsageError(f"--device '{name}': expected cpu or gpu")
