@@ -9,7 +9,7 @@ from typing import List, Optional
 from .errors import CharagenError, UsageError
 
 # One module per subcommand under charagen_train.commands, each with add_parser() and run().
-COMMANDS = ("sample", "build_sprites", "build_portraits", "train", "export")
+COMMANDS = ("sample", "build_sprites", "build_portraits", "train", "export", "bench")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -80,9 +80,32 @@ class SpriteStreamSource:
         self.batches = None
 
 
+class NoiseSource:
+    """Random images (`noise:RES`), for measuring training speed without a data set."""
+
+    def __init__(self, resolution: int, seed: int, rank: int):
+        self.resolution = resolution
+        self.meta = {"kind": None, "resolution": resolution, "layout": None}
+        self.generator = torch.Generator().manual_seed(seed * 1000 + rank)
+        self.description = f"noise:{resolution}"
+
+    def next_uint8(self, n: int) -> torch.Tensor:
+        return torch.randint(0, 256, (n, 3, self.resolution, self.resolution), dtype=torch.uint8,
+                             generator=self.generator)
+
+    def close(self):
+        pass
+
+
 def open_source(spec: str, seed: int, rank: int, world: int, batch_per_process: int, workers: int,
                 start: int = 0):
-    """`lpc:PATH` composes walk sheets from LPC layers; anything else is a built data set folder."""
+    """`lpc:PATH` composes walk sheets from LPC layers, `noise:RES` makes random images (for
+    benchmarks); anything else is a built data set folder."""
+    if spec.startswith("noise:"):
+        try:
+            return NoiseSource(int(spec[len("noise:"):]), seed, rank)
+        except ValueError:
+            raise UsageError(f"--data {spec}: expected noise:RESOLUTION") from None
     if spec.startswith(LPC_PREFIX):
         return SpriteStreamSource(Path(spec[len(LPC_PREFIX):]), seed, rank, world, batch_per_process, workers, start)
     folder = Path(spec)
