@@ -84,6 +84,9 @@ def build_generator(architecture: str, kwargs: dict) -> Generator:
             raise TypeError(f"generator kwargs lack '{key}'")
     mapping_kwargs = k.pop('mapping_kwargs', None) or {}
     top = {key: k.pop(key) for key in list(k) if key in GENERATOR_KWARGS}
+    both = sorted(set(synthesis_kwargs) & set(k))
+    if both:
+        raise TypeError(f"kwargs {both} are given both flat and under synthesis_kwargs")
     synthesis_kwargs = {**synthesis_kwargs, **k}
     sg3 = architecture != 'stylegan2'
     _check_known(synthesis_kwargs, STYLEGAN3_SYNTHESIS_KWARGS if sg3 else STYLEGAN2_SYNTHESIS_KWARGS,
