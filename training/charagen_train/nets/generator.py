@@ -8,7 +8,6 @@ a trainer must pass noise_mode='random' to G and to G during regularisation.
 import copy
 import json
 
-import torch
 from torch import nn
 
 from . import stylegan2, stylegan3

@@ -173,6 +173,9 @@ def upfirdn2d(x, f, up=1, down=1, padding=(0, 0, 0, 0), gain=1.0):
     the overall gain is `gain` (sqrt(gain) per pass for a separable filter).
     Output [N, C, (H up + y0 + y1 - K + 1) / down, (W up + x0 + x1 - K + 1) / down] (rounded up)."""
     x0, x1, y0, y1 = padding
+    if f is None and up == 1:
+        x = _pad(x, None, (x0, y0), (x1, y1))
+        return x[:, :, ::down, ::down] if down > 1 else x
     if f is None:
         f = torch.ones([1], dtype=torch.float32, device=x.device)
     if f.ndim == 1:
