@@ -23,26 +23,20 @@ def load_generator(path: Path, device: torch.device) -> torch.nn.Module:
     elif path.suffix in (".json", ".safetensors"):
         from .checkpoint.bundle import read_bundle
         card, tensors = read_bundle(path)
-        generator = nets.build_generator(card["architecture"], card["generator_kwargs"])
-        load_state(generator, {k: torch.from_numpy(v) for k, v in tensors.items()}, str(path))
+        generator = build(card["architecture"], card["generator_kwargs"], str(path))
+        nets.load_state_dict_strictly(generator, {k: torch.from_numpy(v) for k, v in tensors.items()}, str(path))
     else:
         raise UsageError(f"--model {path}: expected a .pkl snapshot, a .json/.safetensors bundle or a resume folder")
     return generator.eval().requires_grad_(False).to(device)
 
 
-def load_state(module: torch.nn.Module, tensors, source: str) -> None:
-    """load_state_dict with every name and shape checked first, so errors name the tensor and file."""
-    expected = module.state_dict()
-    missing = sorted(set(expected) - set(tensors))
-    unexpected = sorted(set(tensors) - set(expected))
-    if missing or unexpected:
-        raise CharagenError(f"{source}: weights do not fit the network: missing {missing[:5]}, "
-                            f"unexpected {unexpected[:5]}")
-    for name, value in tensors.items():
-        if tuple(value.shape) != tuple(expected[name].shape):
-            raise CharagenError(f"{source}: tensor '{name}' has shape {tuple(value.shape)}, "
-                                f"the network expects {tuple(expected[name].shape)}")
-    module.load_state_dict({k: v.to(expected[k].dtype) for k, v in tensors.items()})
+def build(architecture: str, kwargs: dict, source: str) -> torch.nn.Module:
+    """nets.build_generator, with kwargs it cannot use reported against the file they came from."""
+    from . import nets
+    try:
+        return nets.build_generator(architecture, kwargs)
+    except (TypeError, ValueError) as e:
+        raise CharagenError(f"{source}: cannot build a {architecture} generator from its kwargs: {e}") from None
 
 
 def device_for(name: str) -> torch.device:

@@ -1,7 +1,9 @@
 """The one exception a checkpoint reader raises."""
 
+from ..errors import CharagenError
 
-class CheckpointError(Exception):
+
+class CheckpointError(CharagenError):
     """A checkpoint that cannot be read or used. The message names the file (and network) and the
     problem; `source` is that file (and network), for callers that want it on its own."""
 

@@ -101,12 +101,9 @@ def set_image_transform(generator, translate, rotate) -> None:
             tx, ty = (float(part) for part in translate.split(","))
         except ValueError:
             raise UsageError(f"--translate '{translate}': expected two numbers X,Y") from None
-    angle = math.radians(rotate or 0.0)
-    if not all(math.isfinite(v) for v in (tx, ty, angle)):
+    if not all(math.isfinite(v) for v in (tx, ty, rotate or 0.0)):
         raise UsageError("--translate and --rotate must be finite numbers")
-    c, s = math.cos(angle), math.sin(angle)
-    inverse = torch.tensor([[c, -s, s * ty - c * tx], [s, c, -s * tx - c * ty], [0, 0, 1]], dtype=torch.float32)
-    generator.synthesis.input.transform.copy_(inverse)
+    generator.synthesis.input.set_image_transform(translate=(tx, ty), rotate_degrees=rotate or 0.0)
 
 
 def _save_npy(path: Path, array: np.ndarray) -> None:

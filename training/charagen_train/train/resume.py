@@ -117,17 +117,17 @@ class ResumePoint:
                 if k.startswith(start)}
 
     def generator_ema(self) -> torch.nn.Module:
-        from .. import nets
-        from ..models import load_state
+        from ..models import build
+        from ..nets import load_state_dict_strictly
         spec = self.state["generator"]
-        G = nets.build_generator(spec["architecture"], spec["kwargs"])
-        load_state(G, self.module_state("G_ema"), self.source)
+        G = build(spec["architecture"], spec["kwargs"], self.source)
+        load_state_dict_strictly(G, self.module_state("G_ema"), self.source)
         return G
 
     def restore(self, G, D, G_ema, opt_G, opt_D) -> None:
-        from ..models import load_state
+        from ..nets import load_state_dict_strictly
         for prefix, module in (("G", G), ("D", D), ("G_ema", G_ema)):
-            load_state(module, self.module_state(prefix), f"{self.source} ({prefix})")
+            load_state_dict_strictly(module, self.module_state(prefix), f"{self.source} ({prefix})")
         for prefix, optimizer in (("opt_G", opt_G), ("opt_D", opt_D)):
             steps = self.state.get("optimizer_steps", {}).get(prefix)
             for index, param in enumerate(optimizer.param_groups[0]["params"]):
