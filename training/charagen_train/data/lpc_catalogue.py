@@ -482,16 +482,25 @@ def nearest_colour_distance(colour, colours: np.ndarray) -> float:
     return float(d.min()) if d.size else float("inf")
 
 
-def farthest_colour(colours: np.ndarray, step: int = 5) -> Tuple[Tuple[int, int, int], float]:
-    """The colour on a `step` grid of the RGB cube (ends included) farthest from every colour
-    in `colours`, and that distance."""
+def farthest_colour(colours: np.ndarray, step: int = 8) -> Tuple[Tuple[int, int, int], float]:
+    """The 8-bit RGB colour farthest (Euclidean) from every colour in `colours` ([K, 3]), and
+    that distance: a search on a `step` grid of the RGB cube, then every colour within `step`
+    of the best grid point."""
+    pal = colours.astype(np.float32)
+
+    def nearest_sq(points: np.ndarray) -> np.ndarray:
+        best = np.full(len(points), np.inf, dtype=np.float32)
+        for start in range(0, len(pal), 64):
+            chunk = pal[start:start + 64]
+            d = ((points[:, None, :] - chunk[None, :, :]) ** 2).sum(axis=2)
+            np.minimum(best, d.min(axis=1), out=best)
+        return best
+
     axis = np.unique(np.concatenate([np.arange(0, 256, step), [255]]))
     grid = np.stack(np.meshgrid(axis, axis, axis, indexing="ij"), axis=-1).reshape(-1, 3).astype(np.float32)
-    pal = colours.astype(np.float32)
-    best = np.full(len(grid), np.inf, dtype=np.float32)
-    for start in range(0, len(pal), 256):
-        chunk = pal[start:start + 256]
-        d = ((grid[:, None, :] - chunk[None, :, :]) ** 2).sum(axis=2)
-        np.minimum(best, d.min(axis=1), out=best)
-    i = int(np.argmax(best))
-    return tuple(int(v) for v in grid[i]), float(np.sqrt(best[i]))
+    centre = grid[int(np.argmax(nearest_sq(grid)))]
+    ranges = [np.arange(max(0, c - step), min(255, c + step) + 1) for c in centre.astype(int)]
+    local = np.stack(np.meshgrid(*ranges, indexing="ij"), axis=-1).reshape(-1, 3).astype(np.float32)
+    d = nearest_sq(local)
+    i = int(np.argmax(d))
+    return tuple(int(v) for v in local[i]), float(np.sqrt(d[i]))

@@ -46,12 +46,14 @@ LPC_FRAME = 64
 FRAME_WINDOW: Tuple[int, int, int, int] = (8, 14, 48, 48)
 RPG_MAKER_FRAME: Tuple[int, int] = (48, 48)
 
-#: Flat background behind the figures (the colour the Java clean-up keys out). Chosen as the
-#: 8-bit RGB colour farthest from every colour in the accepted LPC layers; nearest accepted
-#: LPC colour: see BACKGROUND_NEAREST_LPC.
+#: Flat background behind the figures (the colour the Java clean-up keys out): the 8-bit RGB
+#: colour farthest from every colour of the accepted LPC layers in the frames the canvas uses
+#: (699 distinct colours), found with
+#: lpc_catalogue.farthest_colour(layer_colours(root, catalogue.layers)).
 BACKGROUND: Tuple[int, int, int] = (0, 255, 121)
-#: Euclidean RGB distance from BACKGROUND to the nearest colour in the accepted layers
-#: (measured by `lpc_catalogue.nearest_colour_distance`).
+#: Euclidean RGB distance from BACKGROUND to the nearest of those colours ((3, 188, 27), a
+#: green of the green hair); the nearest of any other pure key colour is farther in:
+#: magenta (255, 0, 255) 109, pure green (0, 255, 0) 15, blue (0, 0, 255) 6.
 BACKGROUND_NEAREST_LPC: float = 115.5
 
 _FRONT = {"pattern0": 3, "pattern1": 0, "pattern2": 7, "extra": 5}

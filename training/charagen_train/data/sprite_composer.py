@@ -113,9 +113,10 @@ OUTFITS: Dict[str, List[Outfit]] = {
                torso=[[_opt(1.0, "torso/plate", name="chest")], [_opt(0.8, "torso/plate", name="arms")]],
                legs=[_opt(1.0, "legs/armor", name="metal")], feet=[_opt(1.0, "feet/shoes", name="black")],
                headgear_bias=("head/hoods",)),
+        # Golden greaves read as bare legs on tanned and dark skin: steel legs instead.
         Outfit("paladin", 0.03,
-               torso=[[_opt(1.0, "torso/gold", name="chest")], [_opt(0.8, "torso/gold", name="arms")]],
-               legs=[_opt(1.0, "legs/armor", name="golden")], feet=[_opt(1.0, "feet/shoes", name="brown|maroon")]),
+               torso=[[_opt(1.0, "torso/gold", name="chest")], [_opt(1.0, "torso/gold", name="arms")]],
+               legs=[_opt(1.0, "legs/armor", name="metal")], feet=[_opt(1.0, "feet/shoes", name="brown|maroon")]),
     ],
     "female": [
         Outfit("commoner", 0.34,
@@ -150,8 +151,8 @@ OUTFITS: Dict[str, List[Outfit]] = {
                torso=[[_opt(1.0, "torso/plate", name="chest")], [_opt(0.8, "torso/plate", name="arms")]],
                legs=[_opt(1.0, "legs/armor", name="metal")], feet=[_opt(1.0, "feet/shoes", name="black")]),
         Outfit("paladin", 0.02,
-               torso=[[_opt(1.0, "torso/gold", name="chest")], [_opt(0.8, "torso/gold", name="arms")]],
-               legs=[_opt(1.0, "legs/armor", name="golden")], feet=[_opt(1.0, "feet/shoes", name="brown|maroon")]),
+               torso=[[_opt(1.0, "torso/gold", name="chest")], [_opt(1.0, "torso/gold", name="arms")]],
+               legs=[_opt(1.0, "legs/armor", name="metal")], feet=[_opt(1.0, "feet/shoes", name="brown|maroon")]),
     ],
 }
 
