@@ -51,9 +51,9 @@ RPG_MAKER_FRAME: Tuple[int, int] = (48, 48)
 #: (699 distinct colours), found with
 #: lpc_catalogue.farthest_colour(layer_colours(root, catalogue.layers)).
 BACKGROUND: Tuple[int, int, int] = (0, 255, 121)
-#: Euclidean RGB distance from BACKGROUND to the nearest of those colours ((3, 188, 27), a
-#: green of the green hair); the nearest of any other pure key colour is farther in:
-#: magenta (255, 0, 255) 109, pure green (0, 255, 0) 15, blue (0, 0, 255) 6.
+#: Euclidean RGB distance from BACKGROUND to the nearest of those colours ((3, 188, 27), from
+#: the green hair). For comparison, the nearest LPC colour to magenta (255, 0, 255) is 109
+#: away, to pure green (0, 255, 0) 15, to pure blue (0, 0, 255) 6.
 BACKGROUND_NEAREST_LPC: float = 115.5
 
 _FRONT = {"pattern0": 3, "pattern1": 0, "pattern2": 7, "extra": 5}
