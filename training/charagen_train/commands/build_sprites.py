@@ -13,21 +13,14 @@ import time
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..data import sheet_layout
 from ..data.dataset_files import DatasetError, write_dataset
 from ..data.lpc_catalogue import LpcError, load_catalogue
-from ..data.sprite_composer import COMPOSER_VERSION, SpriteComposer
+from ..data.sprite_composer import SpriteComposer
+from ..data.sprite_meta import sprite_dataset_meta
 
 NAME = "build-sprites"
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT_LPC = REPO.parent / "shared" / "lpc"
-LICENCE = "CC-BY-SA 3.0 / GPL 3.0"
-ATTRIBUTION = ("Liberated Pixel Cup (LPC) character art from the Universal LPC Spritesheet "
-               "(github.com/makrohn/Universal-LPC-spritesheet); the artists are credited in "
-               "AUTHORS.txt (copied into this folder). Data sets, models and sheets derived from "
-               "it are shared under CC-BY-SA 3.0.")
-
-
 def add_parser(subparsers) -> argparse.ArgumentParser:
     p = subparsers.add_parser(
         NAME, help="compose LPC walk sheets into a sprite training data set",
@@ -56,28 +49,7 @@ def build_sprite_dataset(lpc_root, out, count: int, seed: int, overwrite: bool =
         raise DatasetError(f"{out} already exists and is not empty (use --force to overwrite)")
     catalogue = load_catalogue(lpc_root)
     composer = SpriteComposer(lpc_root, catalogue)
-    layout = sheet_layout.sheet_layout()
-    summary = catalogue.summary()
-    meta = {
-        "kind": "sprite",
-        "resolution": sheet_layout.CANVAS,
-        "count": count,
-        "seed": seed,
-        "layout": layout,
-        "background": list(sheet_layout.BACKGROUND),
-        "licence": LICENCE,
-        "attribution": ATTRIBUTION,
-        "sources": [{
-            "name": "Universal LPC Spritesheet (PNG layers)",
-            "url": "https://github.com/makrohn/Universal-LPC-spritesheet",
-            "licence": LICENCE,
-            "authors_file": "AUTHORS.txt",
-            "accepted_layers": len(catalogue.layers),
-            "rejected_layers": len(catalogue.rejected),
-            "hair_styles": summary["hair_styles"],
-        }],
-        "builder": {"command": NAME, "composer_version": COMPOSER_VERSION},
-    }
+    meta = sprite_dataset_meta(catalogue, count, seed)
     attachments = {}
     authors = Path(lpc_root) / "AUTHORS.txt"
     if authors.is_file():

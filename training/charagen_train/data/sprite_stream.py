@@ -48,6 +48,11 @@ class SpriteStream:
     def __getitem__(self, index: int) -> Tuple[np.ndarray, dict]:
         return self.sample(index)
 
+    def dataset_meta(self) -> dict:
+        """dataset.json's contents for an unbounded stream (count null)."""
+        from .sprite_meta import sprite_dataset_meta
+        return sprite_dataset_meta(load_catalogue(self.lpc_root), None, self.seed)
+
     @property
     def layout(self) -> dict:
         return sheet_layout.sheet_layout()

@@ -44,7 +44,7 @@ class _SpriteSheets(torch.utils.data.IterableDataset):
         self.lpc_root, self.seed, self.start, self.stream, self.streams = lpc_root, seed, start, stream, streams
 
     def __iter__(self):
-        from ..data.sprite_composer import SpriteStream
+        from ..data.sprite_stream import SpriteStream
         info = torch.utils.data.get_worker_info()
         workers, worker = (info.num_workers, info.id) if info else (1, 0)
         composer = SpriteStream(self.lpc_root, self.seed)
@@ -57,7 +57,7 @@ class _SpriteSheets(torch.utils.data.IterableDataset):
 
 class SpriteStreamSource:
     def __init__(self, lpc_root: Path, seed: int, rank: int, world: int, batch: int, workers: int, start: int = 0):
-        from ..data.sprite_composer import SpriteStream
+        from ..data.sprite_stream import SpriteStream
         if not Path(lpc_root).is_dir():
             raise CharagenError(f"{lpc_root}: no LPC layer folder there")
         probe = SpriteStream(str(lpc_root), seed)

@@ -175,7 +175,7 @@ class _Run:
                  f"parameters, batch {cfg.batch} on {self.world.size} x {self.world.device.type} "
                  f"({self.precision.name}), data {self.source.description}, from kimg {self.cur_nimg / 1e3:.1f}")
         previous = {signum: signal.signal(signum, self._request_stop) for signum in (signal.SIGINT, signal.SIGTERM)}
-        started = time.time()
+        started = self.started = time.time()
         tick_start, tick_nimg, sums, counts = time.time(), self.cur_nimg, {}, {}
         next_grid = _next_multiple(self.cur_nimg, opts.grid_kimg)
         next_snapshot = _next_multiple(self.cur_nimg, opts.snapshot_kimg)
@@ -227,7 +227,9 @@ class _Run:
     def _progress(self, means: dict, kimg_per_s: float):
         def fmt(key):
             return f"{means[key]:.3f}" if key in means else "-"
-        self.log(f"kimg {self.cur_nimg / 1e3:9.2f}  kimg/s {kimg_per_s:7.4f}  loss G {fmt('loss_G')}  "
+        minutes, seconds = divmod(int(time.time() - self.started), 60)
+        self.log(f"kimg {self.cur_nimg / 1e3:9.3f}  kimg/s {kimg_per_s:7.4f}  time {minutes:3d}m{seconds:02d}s  "
+                 f"loss G {fmt('loss_G')}  "
                  f"D {fmt('loss_D')}  R1 {fmt('r1')}  scores real {fmt('score_real')} fake {fmt('score_fake')}  "
                  f"blur {means.get('blur', 0):.2f}")
         if self.world.main:
@@ -245,7 +247,7 @@ class _Run:
             chunk = chunk.to(self.world.device)
             c = torch.zeros(len(chunk), 0, device=self.world.device)
             parts.append(self.G_ema(chunk, c, noise_mode="const").float().cpu().numpy())
-        path = Path(self.options.out) / f"grid-{int(self.cur_nimg // 1000):06d}kimg.png"
+        path = Path(self.options.out) / f"grid-{self.cur_nimg / 1000:09.3f}kimg.png"
         images.save_png(path, images.grid(images.to_uint8(np.concatenate(parts)), 8), overwrite=True)
 
     def _save(self, seconds_this_call: float):

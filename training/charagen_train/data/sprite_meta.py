@@ -1,0 +1,38 @@
+"""What a sprite data set says about itself (dataset.json): kind, canvas layout, licence and
+attribution of the LPC art. A built data set and the on-the-fly stream describe themselves
+the same way, so a model card says the same whichever one trained it."""
+
+from typing import Optional
+
+from . import sheet_layout
+from .sprite_composer import COMPOSER_VERSION
+
+LICENCE = "CC-BY-SA 3.0 / GPL 3.0"
+ATTRIBUTION = ("Trained on Liberated Pixel Cup (LPC) character art from the Universal LPC Spritesheet "
+               "(https://github.com/makrohn/Universal-LPC-spritesheet), dual-licensed CC-BY-SA 3.0 and "
+               "GPL 3.0; the artists are credited in that repository's AUTHORS.txt. Data sets, models "
+               "and sheets derived from it are shared under CC-BY-SA 3.0.")
+
+
+def sprite_dataset_meta(catalogue, count: Optional[int], seed: int) -> dict:
+    summary = catalogue.summary()
+    return {
+        "kind": "sprite",
+        "resolution": sheet_layout.CANVAS,
+        "count": count,
+        "seed": seed,
+        "layout": sheet_layout.sheet_layout(),
+        "background": list(sheet_layout.BACKGROUND),
+        "licence": LICENCE,
+        "attribution": ATTRIBUTION,
+        "sources": [{
+            "name": "Universal LPC Spritesheet (PNG layers)",
+            "url": "https://github.com/makrohn/Universal-LPC-spritesheet",
+            "licence": LICENCE,
+            "authors_file": "AUTHORS.txt",
+            "accepted_layers": len(catalogue.layers),
+            "rejected_layers": len(catalogue.rejected),
+            "hair_styles": summary["hair_styles"],
+        }],
+        "builder": {"command": "build-sprites", "composer_version": COMPOSER_VERSION},
+    }
