@@ -107,6 +107,20 @@ def test_portraits_wear_the_palette_colour(dataset, field):
         assert exact > 0.6, f"sample {i} ({label[field]}): only {exact:.0%} of the {field} pixels are exact"
 
 
+def test_no_hair_in_the_table_hides_the_eyes():
+    """Hair drawn over the face hides the expression: the table keeps only hair variants that
+    cover less than 15% of the eyes (found by rendering with and without hair)."""
+    base = dict(index=0, style="adventurer", skin_hex="#fdd5b7", hair_hex="#00ff00", hair=None, mouth="variant09",
+                eyes="variant26", eyebrows="variant10", glasses=None, earrings=None, features=None)
+    hair = STYLES["adventurer"]["hair"]
+    images = render_portraits([base, dict(base, eyes="variant19")] + [dict(base, hair=h) for h in hair], RES)
+    bald = images[0]
+    eyes = (bald != images[1]).any(axis=2)  # open eyes vs closed: where the eyes are
+    assert eyes.sum() > 100
+    covered = {h: ((im != bald).any(axis=2) & eyes).sum() / eyes.sum() for h, im in zip(hair, images[2:])}
+    assert max(covered.values()) < 0.15, {h: round(c, 2) for h, c in covered.items() if c >= 0.15}
+
+
 def test_credits_match_the_installed_packages():
     installed = installed_style_meta("adventurer")
     meta = installed["styles"]["adventurer"]["meta"]

@@ -48,8 +48,11 @@ STYLES: dict[str, dict] = {
         "package_licence": "(MIT AND CC-BY-4.0)",  # code MIT (Florian Körner), design CC BY 4.0
         "attribution": '"Adventurer" by Lisa Wischofsky (https://www.figma.com/community/file/'
                        '1184595184137881796), CC BY 4.0, rendered with DiceBear (MIT)',
-        # identity: drawn once per sample
-        "hair": tuple(f"short{n:02d}" for n in range(1, 20)) + tuple(f"long{n:02d}" for n in range(1, 27)),
+        # identity: drawn once per sample. All 45 hair variants but the six whose fringe hides 15%
+        # or more of the eyes (short06, long04, long20, long24, long25, long26; measured, see
+        # tests/test_portraits.py), which would hide the expression.
+        "hair": tuple(f"short{n:02d}" for n in range(1, 20) if n != 6)
+                + tuple(f"long{n:02d}" for n in range(1, 27) if n not in (4, 20, 24, 25, 26)),
         # (variants, probability in percent); glasses variant01 are sunglasses, which hide the eyes
         "glasses": (_variants(2, 3, 4, 5), 10),
         "earrings": (_variants(1, 2, 3, 4, 5, 6), 15),

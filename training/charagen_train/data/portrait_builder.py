@@ -120,14 +120,15 @@ def draw_sample(seed: int, index: int, palettes: dict, style: str = DEFAULT_STYL
 
 
 def dicebear_options(label: dict, background: str = BACKGROUND) -> dict:
-    """The createAvatar options that draw exactly `label` (adventurer's option names)."""
+    """The createAvatar options that draw exactly `label` (adventurer's option names; a part that
+    is None is left out, hair included)."""
     options = {
         "seed": DICEBEAR_SEED,
         "backgroundColor": [background.lstrip("#")],
         "skinColor": [label["skin_hex"].lstrip("#")],
         "hairColor": [label["hair_hex"].lstrip("#")],
-        "hair": [label["hair"]],
-        "hairProbability": 100,
+        "hair": [label["hair"]] if label["hair"] is not None else [],
+        "hairProbability": 100 if label["hair"] is not None else 0,
         "mouth": [label["mouth"]],
         "eyes": [label["eyes"]],
         "eyebrows": [label["eyebrows"]],
