@@ -107,7 +107,12 @@ for (let i = 0; i < jobs.length; i++) {
   } catch (e) {
     fail(1, `job ${i} (${job.style} -> ${job.out}): ${e.message}`);
   }
-  if ((i + 1) % 100 === 0) process.stderr.write(`rendered ${i + 1}/${jobs.length}\n`);
+  if ((i + 1) % 100 === 0) {
+    process.stderr.write(`rendered ${i + 1}/${jobs.length}\n`);
+    // Node runs the finalizers that free resvg's native images from the event loop: yield to it
+    // now and then, or a long batch grows by the size of every image it rendered.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 const ms = performance.now() - start;
 process.stdout.write(JSON.stringify({ rendered: jobs.length, ms: Math.round(ms) }) + '\n');
