@@ -23,22 +23,25 @@ import math
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple
 
 import numpy as np
+from ..errors import CharagenError
 from PIL import Image
 
 DATASET_JSON = "dataset.json"
 LABELS_JSONL = "labels.jsonl"
 IMAGES_NPY_XZ = "images.npy.xz"
 CONTACT_SHEET = "contact-sheet.png"
+CONTACT_SHEET_PNG = CONTACT_SHEET
+FILES = (DATASET_JSON, LABELS_JSONL, IMAGES_NPY_XZ, CONTACT_SHEET)
 KINDS = ("sprite", "portrait")
 REQUIRED_META = ("kind", "resolution", "count", "seed", "layout", "background", "licence",
                  "attribution", "sources")
 CONTACT_SHEET_MAX = 64
 
 
-class DatasetError(Exception):
+class DatasetError(CharagenError):
     """A data set folder that cannot be written or read; the message names the file."""
 
 
@@ -130,7 +133,13 @@ def write_dataset(folder, meta: Mapping, images_iter: Iterable[np.ndarray],
     return meta
 
 
-def read_dataset(folder) -> Tuple[dict, np.ndarray, List[dict]]:
+class Dataset(NamedTuple):
+    meta: dict
+    images: np.ndarray   # uint8 [N, H, W, 3]
+    labels: List[dict]
+
+
+def read_dataset(folder) -> Dataset:
     """(meta, images uint8 [N, H, W, 3], labels list) of a data set folder."""
     folder = Path(folder)
     if not folder.is_dir():
@@ -198,7 +207,7 @@ def read_dataset(folder) -> Tuple[dict, np.ndarray, List[dict]]:
     if "image_shape" in meta and list(shape[1:]) != list(meta["image_shape"]):
         raise DatasetError(f"{images_path}: images are {list(shape[1:])}, dataset.json says "
                            f"image_shape {meta['image_shape']}")
-    return meta, images, labels
+    return Dataset(meta, images, labels)
 
 
 def contact_sheet(images: List[np.ndarray], background=None, gap: int = 4) -> Image.Image:

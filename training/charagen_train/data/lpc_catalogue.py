@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
 import numpy as np
+from ..errors import CharagenError
 from PIL import Image
 
 from . import sheet_layout as sl
@@ -61,7 +62,7 @@ POLICY_EXCLUDED: Tuple[Tuple[str, str], ...] = (
 )
 
 
-class LpcError(Exception):
+class LpcError(CharagenError):
     """A problem with the LPC folder (missing, incomplete); the message names the path."""
 
 
