@@ -26,14 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers.required = True
     for name in COMMANDS:
         module = importlib.import_module(f".commands.{name}", __package__)
-        module.add_parser(subparsers).set_defaults(run=module.run)
+        module.add_parser(subparsers).set_defaults(handler=module.run)
     return parser
 
 
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args) or 0
+        return args.handler(args) or 0
     except UsageError as e:
         print(f"charagen-train {args.command}: {e}", file=sys.stderr)
         return 2

@@ -19,7 +19,8 @@ class FakeGenerator:
 
 
 def test_safetensors_round_trip_and_layout():
-    tensors = {"b": np.arange(6, dtype=np.float32).reshape(2, 3), "a": np.ones(3, np.float16)}
+    tensors = {"b": np.arange(6, dtype=np.float32).reshape(2, 3), "a": np.ones(3, np.float16),
+               "scalar": np.array(0.5, np.float32)}
     data = safetensors.encode(tensors, {"note": "x"})
     (length,) = struct.unpack("<Q", data[:8])
     assert (8 + length) % 8 == 0, "tensor data must start 8-byte aligned"
@@ -29,7 +30,7 @@ def test_safetensors_round_trip_and_layout():
     assert back.keys() == tensors.keys()
     for k in tensors:
         np.testing.assert_array_equal(back[k], tensors[k])
-        assert back[k].dtype == tensors[k].dtype
+        assert back[k].dtype == tensors[k].dtype and back[k].shape == tensors[k].shape
 
 
 @pytest.mark.parametrize("damage, message", [

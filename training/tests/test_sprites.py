@@ -47,7 +47,7 @@ def _cli(argv):
     parser = argparse.ArgumentParser()
     build_sprites.add_parser(parser.add_subparsers())
     args = parser.parse_args(["build-sprites"] + argv)
-    return args.run(args)
+    return build_sprites.run(args)
 
 
 # ------------------------------------------------------------------- canvas

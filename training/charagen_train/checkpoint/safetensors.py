@@ -22,7 +22,7 @@ def encode(tensors: Mapping[str, np.ndarray], metadata: Optional[Mapping[str, st
     chunks = []
     offset = 0
     for name in sorted(tensors):
-        array = np.ascontiguousarray(tensors[name])
+        array = np.asarray(tensors[name], order="C")  # (ascontiguousarray would make scalars 1-d)
         dtype = array.dtype.newbyteorder("<")
         if dtype not in _NAMES:
             raise CharagenError(f"tensor '{name}' has dtype {array.dtype}; safetensors here holds F32, F16 or I64")

@@ -26,7 +26,6 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--lpc", help="LPC layers folder (../shared/lpc): first check that the committed "
                                  "palettes (lpc_palettes.json) still match the art")
     p.add_argument("--node", default="node", help="Node.js executable (default: node on PATH)")
-    p.set_defaults(run=run)
     return p
 
 

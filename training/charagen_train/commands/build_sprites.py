@@ -32,7 +32,6 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, default=1000, help="number of samples (default 1000)")
     p.add_argument("--seed", type=int, default=0, help="data set seed, >= 0 (default 0)")
     p.add_argument("--force", action="store_true", help="overwrite an existing, non-empty --out folder")
-    p.set_defaults(run=run)
     return p
 
 

@@ -193,17 +193,20 @@ def read_dataset(folder) -> Dataset:
             if dtype != np.uint8 or fortran or len(shape) != 4 or shape[3] != 3:
                 raise DatasetError(f"{images_path}: holds {dtype} {shape}"
                                    f"{' (Fortran order)' if fortran else ''}, expected uint8 [N, H, W, 3]")
-            nbytes = int(np.prod(shape, dtype=np.int64))
-            data = f.read(nbytes)
-            if len(data) != nbytes:
-                raise DatasetError(f"{images_path}: truncated ({len(data)} of {nbytes} bytes)")
+            if shape[0] != count:
+                raise DatasetError(f"{images_path}: {shape[0]} images, dataset.json says count {count}")
+            images = np.empty(shape, dtype=np.uint8)  # read straight into a writable array
+            nbytes, done = images.nbytes, 0
+            view = memoryview(images).cast("B")
+            while done < nbytes:
+                n = f.readinto(view[done:])
+                if not n:
+                    raise DatasetError(f"{images_path}: truncated ({done} of {nbytes} bytes)")
+                done += n
     except FileNotFoundError:
         raise DatasetError(f"{images_path} is missing") from None
     except (lzma.LZMAError, EOFError, ValueError, OSError) as exc:
         raise DatasetError(f"{images_path}: cannot read it as an xz-compressed .npy: {exc}") from None
-    images = np.frombuffer(data, dtype=np.uint8).reshape(shape)
-    if shape[0] != count:
-        raise DatasetError(f"{images_path}: {shape[0]} images, dataset.json says count {count}")
     if "image_shape" in meta and list(shape[1:]) != list(meta["image_shape"]):
         raise DatasetError(f"{images_path}: images are {list(shape[1:])}, dataset.json says "
                            f"image_shape {meta['image_shape']}")
