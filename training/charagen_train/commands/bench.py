@@ -32,6 +32,8 @@ def run(args) -> int:
     if args.batch:
         config.batch = args.batch
     data = args.data or f"noise:{config.resolution}"
+    if not args.data:
+        config.augment = "none"  # random images have no sheet layout; augmentation costs next to nothing
     with tempfile.TemporaryDirectory() as tmp:
         options = TrainingOptions(data=data, out=Path(tmp), config=config, device=args.device,
                                   amp=not args.no_amp, workers=args.workers)

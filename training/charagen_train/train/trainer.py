@@ -15,6 +15,7 @@ import numpy as np
 import torch
 
 from .. import images, nets
+from ..errors import UsageError
 from ..latent import z_for_seed
 from . import distributed
 from .augment import augment
@@ -94,6 +95,8 @@ class _Run:
         check_resolution(self.source.resolution, self.config.resolution, options.data)
         self.data_meta = self.source.meta
         self.layout = self.data_meta.get("layout")
+        if self.config.augment == "sheet-mirror" and not self.layout:
+            raise UsageError(f"--augment sheet-mirror: the data ({options.data}) has no sheet layout to keep")
         self.augment_rng = torch.Generator().manual_seed(options.seed * 31 + world.rank + self.cur_nimg)
 
         self.precision = Precision(device, options.amp)
