@@ -3,6 +3,7 @@
 
 import argparse
 import importlib
+import os
 import sys
 from typing import List, Optional
 
@@ -30,8 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def use_all_cores() -> None:
+    """Debian's PyTorch starts with one OpenMP thread whatever the machine has; unless the user
+    chose with OMP_NUM_THREADS, use every core this process may run on."""
+    if "OMP_NUM_THREADS" not in os.environ:
+        import torch
+        torch.set_num_threads(len(os.sched_getaffinity(0)))
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    use_all_cores()
     try:
         return args.handler(args) or 0
     except UsageError as e:

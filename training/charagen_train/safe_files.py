@@ -23,6 +23,7 @@ def atomic_write(path: Path, write: Callable[[Path], None], overwrite: bool = Fa
     os.close(fd)
     try:
         write(Path(tmp))
+        os.chmod(tmp, default_file_mode())  # mkstemp makes 0600; the user's umask decides
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -30,6 +31,13 @@ def atomic_write(path: Path, write: Callable[[Path], None], overwrite: bool = Fa
         except FileNotFoundError:
             pass
         raise
+
+
+def default_file_mode() -> int:
+    """0666 less the process's umask: the mode a plain open() would give a new file."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def atomic_write_bytes(path: Path, data: bytes, overwrite: bool = False) -> None:

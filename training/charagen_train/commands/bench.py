@@ -52,7 +52,7 @@ def run(args) -> int:
               f"{sum(p.numel() for p in run_.G.parameters()) / 1e6:.2f} M / D "
               f"{sum(p.numel() for p in run_.D.parameters()) / 1e6:.2f} M parameters, batch {config.batch}, "
               f"{world.device.type} ({run_.precision.name}), data {data}")
-        print(f"training: {kimg_per_s:.4f} kimg/s ({seconds / args.steps * 1000:.0f} ms per step; "
+        print(f"training: {kimg_per_s:.3g} kimg/s ({seconds / args.steps * 1000:.0f} ms per step; "
               f"loss G {float(stats['loss_G']):.3f}, D {float(stats['loss_D']):.3f})")
         run_.source.close()
         if args.samples > 0:

@@ -27,6 +27,7 @@ from typing import Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional
 
 import numpy as np
 from ..errors import CharagenError
+from ..safe_files import default_file_mode
 from PIL import Image
 
 DATASET_JSON = "dataset.json"
@@ -263,7 +264,7 @@ class _atomic:
             self.f.close()
         finally:
             if exc_type is None:
-                os.chmod(self.tmp, 0o644)
+                os.chmod(self.tmp, default_file_mode())
                 os.replace(self.tmp, self.path)
             else:
                 try:

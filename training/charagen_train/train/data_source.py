@@ -18,14 +18,15 @@ LPC_PREFIX = "lpc:"
 class InMemorySource:
     """A data set folder (see data/dataset_files.py) read once; samples drawn at random, seeded."""
 
-    def __init__(self, folder: Path, seed: int, rank: int):
+    def __init__(self, folder: Path, seed: int, rank: int, start: int = 0):
         from ..data.dataset_files import read_dataset
         self.meta, images, _ = read_dataset(Path(folder))
         if images.ndim != 4 or images.shape[3] != 3 or images.shape[1] != images.shape[2]:
             raise CharagenError(f"{folder}: expected square RGB images, got an array of shape {images.shape}")
         self.images = torch.from_numpy(images)  # uint8 [N, H, W, 3]
         self.resolution = images.shape[1]
-        self.generator = torch.Generator().manual_seed(seed * 1000 + rank)
+        # A resumed run (start = images seen so far) draws a different sequence from the first call.
+        self.generator = torch.Generator().manual_seed(seed * 1000 + rank + start * 7919)
         self.description = str(folder)
 
     def next_uint8(self, n: int) -> torch.Tensor:
@@ -111,7 +112,7 @@ def open_source(spec: str, seed: int, rank: int, world: int, batch_per_process: 
     folder = Path(spec)
     if not folder.is_dir():
         raise UsageError(f"--data {spec}: not a data set folder (or lpc:PATH for LPC layers)")
-    return InMemorySource(folder, seed, rank)
+    return InMemorySource(folder, seed, rank, start)
 
 
 def to_training_images(batch_uint8: torch.Tensor, resolution: int, device: torch.device,

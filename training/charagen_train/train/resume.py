@@ -19,6 +19,7 @@ import torch
 
 from ..checkpoint import safetensors
 from ..errors import CharagenError
+from ..safe_files import default_file_mode
 
 FORMAT = "charagen-resume/1"
 STATE = "state.json"
@@ -62,6 +63,7 @@ class ResumePoint:
         folder = Path(folder)
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix="." + folder.name + ".", dir=folder.parent))
+        os.chmod(staging, default_file_mode() | 0o111)  # mkdtemp makes 0700; the user's umask decides
         try:
             parts = []
             for index, names in enumerate(_split(self.tensors, part_bytes)):

@@ -67,7 +67,7 @@ class _Run:
         config.check()
         self.config = config.resolved()
         if self.config.batch % world.size:
-            raise ValueError(f"batch {self.config.batch} does not split over {world.size} processes")
+            raise UsageError(f"batch {self.config.batch} does not split evenly over {world.size} processes")
         self.batch_gpu = self.config.batch // world.size
         device = world.device
 

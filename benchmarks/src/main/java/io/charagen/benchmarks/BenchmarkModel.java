@@ -20,7 +20,9 @@ record BenchmarkModel(String name, String description, boolean styleGan3, Map<St
             sg3("sg3r-64", "StyleGAN3-R 64x64, the sg3r-64 fixture's kwargs", fixture(true)),
             sg2("sg2-64", "StyleGAN2 64x64, the sg2-64 fixture's kwargs", fixture(false)),
             sg3("sg3t-128", "StyleGAN3-T 128x128, channel_base 8192, channel_max 256", sized(128, 8192, 256, 2)),
-            sg3("sg3t-256", "StyleGAN3-T 256x256, channel_base 16384, channel_max 256", sized(256, 16384, 256, 2)),
+            sg3("sg3t-256", "StyleGAN3-T 256x256, channel_base 16384, channel_max 256 (the toolkit's portrait preset)", sized(256, 16384, 256, 2)),
+            sg3("sprite-256", "StyleGAN3-T 256x256, channel_base 8192, channel_max 128, z/w 256: the training "
+                    + "toolkit's sprite preset", withLatentSize(sized(256, 8192, 128, 2), 256)),
             sg3("sg3r-256", "StyleGAN3-R 256x256, channel_base 32768, channel_max 512 (R doubles T's widths)",
                     radial(sized(256, 32768, 512, 2))),
             sg2("sg2-256", "StyleGAN2 256x256, channel_base 16384, channel_max 256, 8 mapping layers",
@@ -67,6 +69,12 @@ record BenchmarkModel(String name, String description, boolean styleGan3, Map<St
 
     private static BenchmarkModel sg2(String name, String description, Map<String, Object> kwargs) {
         return new BenchmarkModel(name, description, false, Map.copyOf(kwargs));
+    }
+
+    private static Map<String, Object> withLatentSize(Map<String, Object> k, int size) {
+        k.put("z_dim", size);
+        k.put("w_dim", size);
+        return k;
     }
 
     private static Map<String, Object> fixture(boolean radial) {
