@@ -9,8 +9,8 @@
 #   training/device/train.sh sprite|portrait MINUTES [extra train flags...]
 #
 # Data: sprites are composed on the machine from the LPC layers carried in .lpc/ (copy
-# ../shared/lpc there; .lpc/ is listed in .git/info/exclude); portraits come from a data set
-# folder built here (Node is not on the machine) and carried in .portraits/.
+# ../shared/lpc there; .lpc/ is git-ignored, so name it in carry); portraits come from a data set
+# folder built here (Node is not on the machine) and carried in .portraits/ (also ignored).
 # Resume points live in assets/models/<kind>-resume/ (commit only the latest). For a dry run here:
 # CHARAGEN_PYTHON=/usr/bin/python3 CHARAGEN_DEVICE=cpu CHARAGEN_WORKERS=1 training/device/train.sh sprite 0.5 --config tiny
 set -euo pipefail
