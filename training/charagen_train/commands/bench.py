@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 
 from ..train import config as configs
-from ..train.trainer import TrainingOptions, _Run
+from ..train.trainer import TrainingOptions, TrainingRun
 from ..train import distributed
 
 
@@ -38,7 +38,7 @@ def run(args) -> int:
         options = TrainingOptions(data=data, out=Path(tmp), config=config, device=args.device,
                                   amp=not args.no_amp, workers=args.workers)
         world = distributed.join(args.device)
-        run_ = _Run(options, world, lambda line: None)
+        run_ = TrainingRun(options, world, lambda line: None)
         for _ in range(3):
             run_.step()
         _sync(world.device)

@@ -53,12 +53,15 @@ def train(options: TrainingOptions, log: Callable[[str], None] = None) -> dict:
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     world = distributed.join(options.device)
     try:
-        return _Run(options, world, log).loop()
+        return TrainingRun(options, world, log).loop()
     finally:
         world.close()
 
 
-class _Run:
+class TrainingRun:
+    """One training run in this process: the networks, optimisers, data and loss; step() trains
+    on one batch, loop() until the stopping rule, writing grids and resume points."""
+
     def __init__(self, options: TrainingOptions, world, log):
         self.options, self.world = options, world
         self.log = log if world.main else (lambda line: None)
