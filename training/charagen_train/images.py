@@ -30,4 +30,4 @@ def grid(pixels: np.ndarray, columns: int = 8) -> np.ndarray:
 def save_png(path: Path, hwc: np.ndarray, overwrite: bool = False) -> None:
     mode = {1: "L", 3: "RGB", 4: "RGBA"}[hwc.shape[2]]
     image = Image.fromarray(hwc[:, :, 0] if mode == "L" else hwc, mode)
-    atomic_write(Path(path), lambda tmp: image.save(tmp, format="PNG"), overwrite)
+    atomic_write(Path(path), lambda f: image.save(f, format="PNG"), overwrite)

@@ -1,9 +1,10 @@
 """Writes that never leave a half-written file behind and never replace a user's file by accident."""
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import BinaryIO, Callable, Optional
 
 from .errors import CharagenError
 
@@ -14,15 +15,19 @@ def check_writable(path: Path, overwrite: bool) -> None:
         raise CharagenError(f"{path} already exists (use --force to replace it)")
 
 
-def atomic_write(path: Path, write: Callable[[Path], None], overwrite: bool = False) -> None:
-    """Calls write(temporary path) in path's folder, then renames the result into place."""
+@contextlib.contextmanager
+def atomic_file(path: Path, mode: str = "wb", overwrite: bool = False, encoding: Optional[str] = None):
+    """An open temporary file in path's folder; on success it is flushed to disk and renamed
+    into place, on failure deleted."""
     path = Path(path)
     check_writable(path, overwrite)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
     try:
-        write(Path(tmp))
+        with os.fdopen(fd, mode, encoding=encoding) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
         os.chmod(tmp, default_file_mode())  # mkstemp makes 0600; the user's umask decides
         os.replace(tmp, path)
     except BaseException:
@@ -33,6 +38,12 @@ def atomic_write(path: Path, write: Callable[[Path], None], overwrite: bool = Fa
         raise
 
 
+def atomic_write(path: Path, write: Callable[[BinaryIO], None], overwrite: bool = False) -> None:
+    """Calls write(open binary file) on a temporary file that then replaces path (see atomic_file)."""
+    with atomic_file(path, "wb", overwrite) as f:
+        write(f)
+
+
 def default_file_mode() -> int:
     """0666 less the process's umask: the mode a plain open() would give a new file."""
     mask = os.umask(0)
@@ -41,4 +52,4 @@ def default_file_mode() -> int:
 
 
 def atomic_write_bytes(path: Path, data: bytes, overwrite: bool = False) -> None:
-    atomic_write(path, lambda tmp: tmp.write_bytes(data), overwrite)
+    atomic_write(path, lambda f: f.write(data), overwrite)

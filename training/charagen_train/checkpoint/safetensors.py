@@ -10,7 +10,7 @@ from typing import Dict, Mapping, Optional
 import numpy as np
 
 from ..errors import CharagenError
-from ..safe_files import atomic_write
+from ..safe_files import atomic_write_bytes
 
 MAX_HEADER_BYTES = 100 << 20
 DTYPES = {"F32": np.dtype("<f4"), "F16": np.dtype("<f2"), "I64": np.dtype("<i8")}
@@ -41,7 +41,7 @@ def write(path: Path, tensors: Mapping[str, np.ndarray], metadata: Optional[Mapp
           overwrite: bool = False) -> bytes:
     """Writes atomically; returns the bytes written (callers hash them)."""
     data = encode(tensors, metadata)
-    atomic_write(Path(path), lambda tmp: tmp.write_bytes(data), overwrite)
+    atomic_write_bytes(Path(path), data, overwrite)
     return data
 
 

@@ -65,10 +65,10 @@ def run(args) -> int:
         print(f"charagen-train: {start + len(chunk)}/{len(seeds)} seeds", file=sys.stderr)
     stacked = np.concatenate(all_images)
     if args.npy:
-        atomic_write(args.npy, lambda tmp: _save_npy(tmp, stacked), args.force)
+        atomic_write(args.npy, lambda f: np.save(f, stacked.astype(np.float32)), args.force)
     if args.ws_npy:
         ws_stacked = np.concatenate(all_ws)
-        atomic_write(args.ws_npy, lambda tmp: _save_npy(tmp, ws_stacked), args.force)
+        atomic_write(args.ws_npy, lambda f: np.save(f, ws_stacked.astype(np.float32)), args.force)
     if args.png:
         images.save_png(args.png, images.grid(images.to_uint8(stacked), 8), args.force)
     return 0
@@ -104,8 +104,3 @@ def set_image_transform(generator, translate, rotate) -> None:
     if not all(math.isfinite(v) for v in (tx, ty, rotate or 0.0)):
         raise UsageError("--translate and --rotate must be finite numbers")
     generator.synthesis.input.set_image_transform(translate=(tx, ty), rotate_degrees=rotate or 0.0)
-
-
-def _save_npy(path: Path, array: np.ndarray) -> None:
-    with open(path, "wb") as f:
-        np.save(f, array.astype(np.float32))

@@ -20,14 +20,12 @@ import io
 import json
 import lzma
 import math
-import os
-import tempfile
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple
+from typing import Callable, Iterable, List, Mapping, NamedTuple, Optional, Tuple
 
 import numpy as np
 from ..errors import CharagenError
-from ..safe_files import default_file_mode
+from ..safe_files import atomic_file
 from PIL import Image
 
 DATASET_JSON = "dataset.json"
@@ -85,7 +83,7 @@ def write_dataset(folder, meta: Mapping, images_iter: Iterable[np.ndarray],
     contact: List[np.ndarray] = []
     label_lines: List[str] = []
     shape: Optional[Tuple[int, int, int]] = None
-    with _atomic(folder / IMAGES_NPY_XZ) as raw:
+    with atomic_file(folder / IMAGES_NPY_XZ, overwrite=True) as raw:
         comp = lzma.LZMACompressor(format=lzma.FORMAT_XZ, preset=xz_preset)
         for i in range(count):
             try:
@@ -117,19 +115,19 @@ def write_dataset(folder, meta: Mapping, images_iter: Iterable[np.ndarray],
                 progress(i + 1, count)
         raw.write(comp.flush())
 
-    with _atomic(folder / LABELS_JSONL) as f:
+    with atomic_file(folder / LABELS_JSONL, overwrite=True) as f:
         f.write(("\n".join(label_lines) + "\n").encode("utf-8"))
     sheet = contact_sheet(contact, meta.get("background"))
-    with _atomic(folder / CONTACT_SHEET) as f:
+    with atomic_file(folder / CONTACT_SHEET, overwrite=True) as f:
         sheet.save(f, format="PNG", optimize=False)
     for name, data in (attachments or {}).items():
         if Path(name).name != name or name in (DATASET_JSON, LABELS_JSONL, IMAGES_NPY_XZ, CONTACT_SHEET):
             raise DatasetError(f"{folder}: attachment name {name!r} is not a plain, free file name")
-        with _atomic(folder / name) as f:
+        with atomic_file(folder / name, overwrite=True) as f:
             f.write(data)
     meta["image_shape"] = list(shape)
     # dataset.json last: its presence means the folder is complete.
-    with _atomic(folder / DATASET_JSON) as f:
+    with atomic_file(folder / DATASET_JSON, overwrite=True) as f:
         f.write((json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return meta
 
@@ -241,34 +239,3 @@ def _npy_header(count: int, shape: Tuple[int, int, int]) -> bytes:
               "fortran_order": False, "shape": (count,) + tuple(shape)})
     return buf.getvalue()  # starts with the .npy magic
 
-
-class _atomic:
-    """Open a temporary file beside `path` for binary writing; rename it to `path` on success,
-    delete it on failure."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.tmp: Optional[str] = None
-        self.f = None
-
-    def __enter__(self):
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        self.f = os.fdopen(fd, "wb")
-        return self.f
-
-    def __exit__(self, exc_type, exc, tb):
-        try:
-            if exc_type is None:
-                self.f.flush()
-                os.fsync(self.f.fileno())
-            self.f.close()
-        finally:
-            if exc_type is None:
-                os.chmod(self.tmp, default_file_mode())
-                os.replace(self.tmp, self.path)
-            else:
-                try:
-                    os.unlink(self.tmp)
-                except OSError:
-                    pass
-        return False

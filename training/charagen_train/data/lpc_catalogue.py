@@ -30,7 +30,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +37,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 import numpy as np
 from ..errors import CharagenError
+from ..safe_files import atomic_file
 from PIL import Image
 
 from . import sheet_layout as sl
@@ -422,18 +422,8 @@ def _read_cache(path: Path) -> Dict[str, list]:
 def _write_cache(path: Path, files: Dict[str, list]) -> None:
     """Best effort: a cache that cannot be written is simply not used."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"format": _CACHE_FORMAT, "files": files}, f, separators=(",", ":"))
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        with atomic_file(path, "w", overwrite=True, encoding="utf-8") as f:
+            json.dump({"format": _CACHE_FORMAT, "files": files}, f, separators=(",", ":"))
     except OSError:
         pass
 
