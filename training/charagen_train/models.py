@@ -23,20 +23,11 @@ def load_generator(path: Path, device: torch.device) -> torch.nn.Module:
     elif path.suffix in (".json", ".safetensors"):
         from .checkpoint.bundle import read_bundle
         card, tensors = read_bundle(path)
-        generator = build(card["architecture"], card["generator_kwargs"], str(path))
+        generator = nets.generator_from_kwargs(card["architecture"], card["generator_kwargs"], str(path))
         nets.load_state_dict_strictly(generator, {k: torch.from_numpy(v) for k, v in tensors.items()}, str(path))
     else:
         raise UsageError(f"--model {path}: expected a .pkl snapshot, a .json/.safetensors bundle or a resume folder")
     return generator.eval().requires_grad_(False).to(device)
-
-
-def build(architecture: str, kwargs: dict, source: str) -> torch.nn.Module:
-    """nets.build_generator, with kwargs it cannot use reported against the file they came from."""
-    from . import nets
-    try:
-        return nets.build_generator(architecture, kwargs)
-    except (TypeError, ValueError) as e:
-        raise CharagenError(f"{source}: cannot build a {architecture} generator from its kwargs: {e}") from None
 
 
 def device_for(name: str) -> torch.device:

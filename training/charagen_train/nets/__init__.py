@@ -8,9 +8,9 @@ runtime.
 """
 from .discriminator import Discriminator, build_discriminator
 from .generator import ARCHITECTURES, Generator, build_generator
-from .loading import discriminator_from_record, generator_from_record, load_state_dict_strictly
+from .loading import discriminator_from_record, generator_from_kwargs, generator_from_record, load_state_dict_strictly
 from .mapping import MappingNetwork, truncate
 
 __all__ = ['ARCHITECTURES', 'Discriminator', 'Generator', 'MappingNetwork', 'build_discriminator',
-           'build_generator', 'discriminator_from_record', 'generator_from_record', 'load_state_dict_strictly',
+           'build_generator', 'discriminator_from_record', 'generator_from_kwargs', 'generator_from_record', 'load_state_dict_strictly',
            'truncate']

@@ -30,14 +30,18 @@ def _few(items, limit=8):
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else '')
 
 
+def generator_from_kwargs(architecture: str, kwargs: dict, source: str):
+    """build_generator, with kwargs it cannot use reported as a CheckpointError naming `source`."""
+    from .generator import build_generator
+    try:
+        return build_generator(architecture, kwargs)
+    except (TypeError, ValueError) as e:
+        raise CheckpointError(source, f"cannot build a {architecture} generator from its kwargs: {e}") from e
+
+
 def generator_from_record(record: NetworkRecord):
     """The generator of a snapshot record (G_ema or G), with its weights, in eval mode."""
-    from .generator import build_generator
-    architecture = architecture_of(record)
-    try:
-        g = build_generator(architecture, record.init_kwargs)
-    except (TypeError, ValueError) as e:
-        raise CheckpointError(record.source, f"cannot build a {architecture} generator from its kwargs: {e}") from e
+    g = generator_from_kwargs(architecture_of(record), record.init_kwargs, record.source)
     load_state_dict_strictly(g, record.state_dict, record.source)
     return g.eval().requires_grad_(False)
 

@@ -117,14 +117,11 @@ def open_source(spec: str, seed: int, rank: int, world: int, batch_per_process: 
 
 def to_training_images(batch_uint8: torch.Tensor, resolution: int, device: torch.device,
                        source_resolution: int) -> torch.Tensor:
-    """uint8 [N, 3, S, S] -> float [-1, 1] [N, 3, R, R], box-downsampled when S is a multiple of R."""
+    """uint8 [N, 3, S, S] -> float [-1, 1] [N, 3, R, R], box-downsampled by S / R (an integer:
+    check_resolution made sure of it when the run started)."""
     x = batch_uint8.to(device, non_blocking=True).float() / 127.5 - 1
     if source_resolution != resolution:
-        factor = source_resolution // resolution
-        if factor * resolution != source_resolution:
-            raise CharagenError(f"data at {source_resolution}px cannot train a {resolution}px model "
-                                "(needs the same size or an integer multiple)")
-        x = F.avg_pool2d(x, factor)
+        x = F.avg_pool2d(x, source_resolution // resolution)
     return x
 
 

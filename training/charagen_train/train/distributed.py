@@ -8,7 +8,7 @@ import os
 import torch
 import torch.distributed as dist
 
-from ..errors import CharagenError
+from ..models import device_for
 
 
 @dataclasses.dataclass
@@ -50,15 +50,10 @@ def join(device: str) -> World:
     size = int(os.environ.get("WORLD_SIZE", "1"))
     rank = int(os.environ.get("RANK", "0"))
     local = int(os.environ.get("LOCAL_RANK", "0"))
-    if device == "gpu":
-        if not torch.cuda.is_available():
-            raise CharagenError("--device gpu: no CUDA GPU is available to PyTorch here")
+    target = device_for(device)
+    if target.type == "cuda":  # one GPU per process, the one torchrun numbers it
         torch.cuda.set_device(local)
         target = torch.device("cuda", local)
-    elif device == "cpu":
-        target = torch.device("cpu")
-    else:
-        raise CharagenError(f"--device '{device}': expected cpu or gpu")
     if size > 1:
         backend = "nccl" if target.type == "cuda" else "gloo"
         dist.init_process_group(backend, rank=rank, world_size=size, timeout=datetime.timedelta(minutes=10))

@@ -119,10 +119,9 @@ class ResumePoint:
                 if k.startswith(start)}
 
     def generator_ema(self) -> torch.nn.Module:
-        from ..models import build
-        from ..nets import load_state_dict_strictly
+        from ..nets import generator_from_kwargs, load_state_dict_strictly
         spec = self.state["generator"]
-        G = build(spec["architecture"], spec["kwargs"], self.source)
+        G = generator_from_kwargs(spec["architecture"], spec["kwargs"], self.source)
         load_state_dict_strictly(G, self.module_state("G_ema"), self.source)
         return G
 
@@ -130,6 +129,7 @@ class ResumePoint:
         from ..nets import load_state_dict_strictly
         for prefix, module in (("G", G), ("D", D), ("G_ema", G_ema)):
             load_state_dict_strictly(module, self.module_state(prefix), f"{self.source} ({prefix})")
+        tensor_steps = _tensor_steps()
         for prefix, optimizer in (("opt_G", opt_G), ("opt_D", opt_D)):
             steps = self.state.get("optimizer_steps", {}).get(prefix)
             for index, param in enumerate(optimizer.param_groups[0]["params"]):
@@ -141,7 +141,7 @@ class ResumePoint:
                     raise CharagenError(f"{self.source}: {prefix} moment {index} has shape {avg.shape}, "
                                         f"the parameter {tuple(param.shape)}")
                 optimizer.state[param] = {
-                    "step": torch.tensor(float(steps)) if _tensor_steps() else steps,
+                    "step": torch.tensor(float(steps)) if tensor_steps else steps,
                     "exp_avg": torch.from_numpy(avg.astype(np.float32)).to(param.device),
                     "exp_avg_sq": torch.from_numpy(root.astype(np.float32)).square().to(param.device),
                 }
