@@ -181,25 +181,24 @@ class TrainingRun:
                  f"parameters, batch {cfg.batch} on {self.world.size} x {self.world.device.type} "
                  f"({self.precision.name}), data {self.source.description}, from kimg {self.cur_nimg / 1e3:.1f}")
         previous = {signum: signal.signal(signum, self._request_stop) for signum in (signal.SIGINT, signal.SIGTERM)}
-        started = self.started = time.time()
+        self.started = time.time()
         tick_start, tick_nimg, sums, counts = time.time(), self.cur_nimg, {}, {}
         next_grid = _next_multiple(self.cur_nimg, opts.grid_kimg)
         next_snapshot = _next_multiple(self.cur_nimg, opts.snapshot_kimg)
         if self.cur_nimg == 0:
             self._grid()
-        stats = {}
         try:
             while True:
-                stats = self.step()
-                for key, value in stats.items():
-                    sums[key] = sums.get(key, 0.0) + float(value)
+                for key, value in self.step().items():
+                    # Summed as tensors: reading them out each step would stall the GPU.
+                    sums[key] = sums.get(key, 0.0) + (value.detach() if torch.is_tensor(value) else value)
                     counts[key] = counts.get(key, 0) + 1
-                done = self.cur_nimg >= opts.kimg * 1000
-                out_of_time = opts.minutes is not None and time.time() - started >= opts.minutes * 60
-                stop = done or out_of_time or self._stop_everywhere()
+                done = self.cur_nimg >= opts.kimg * 1000  # the same in every process
+                out_of_time = opts.minutes is not None and time.time() - self.started >= opts.minutes * 60
+                stop = done or self._any_process(out_of_time or self.stop_requested)
                 now = time.time()
                 if stop or self.cur_nimg - tick_nimg >= opts.tick_kimg * 1000 or now - tick_start >= 60:
-                    means = {k: sums[k] / counts[k] for k in sums}
+                    means = {k: float(sums[k]) / counts[k] for k in sums}
                     self._progress(means, (self.cur_nimg - tick_nimg) / 1e3 / max(now - tick_start, 1e-9))
                     self.history = (self.history + [{"kimg": round(self.cur_nimg / 1e3, 3), **_rounded(means)}])[-50:]
                     tick_start, tick_nimg, sums, counts = now, self.cur_nimg, {}, {}
@@ -207,7 +206,7 @@ class TrainingRun:
                     self._grid()
                     next_grid = _next_multiple(self.cur_nimg, opts.grid_kimg)
                 if self.cur_nimg >= next_snapshot and not stop:
-                    self._save(time.time() - started)
+                    self._save(time.time() - self.started)
                     next_snapshot = _next_multiple(self.cur_nimg, opts.snapshot_kimg)
                 if stop:
                     break
@@ -215,7 +214,7 @@ class TrainingRun:
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
             self.source.close()
-        self._save(time.time() - started)
+        self._save(time.time() - self.started)
         final = {"kimg": self.cur_nimg / 1e3, **(self.history[-1] if self.history else {})}
         self.log(f"charagen-train: stopped at kimg {self.cur_nimg / 1e3:.2f}; resume point {out / 'resume'}")
         return final
@@ -224,10 +223,12 @@ class TrainingRun:
         self.stop_requested = True
         self.log("charagen-train: stopping after this step (the resume point will be written)")
 
-    def _stop_everywhere(self) -> bool:
+    def _any_process(self, wish: bool) -> bool:
+        """True in every process when one of them wishes to stop, so that all stop at the same step
+        (clocks and signals differ between processes; a lone stopper would hang the others)."""
         if self.world.size == 1:
-            return self.stop_requested
-        flag = torch.tensor([1.0 if self.stop_requested else 0.0], device=self.world.device)
+            return wish
+        flag = torch.tensor([1.0 if wish else 0.0], device=self.world.device)
         return bool(self.world.mean(flag).item() > 0)
 
     def _progress(self, means: dict, kimg_per_s: float):
