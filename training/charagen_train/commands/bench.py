@@ -10,7 +10,8 @@ from pathlib import Path
 import torch
 
 from ..train import config as configs
-from ..train.trainer import TrainingOptions, TrainingRun
+from ..errors import UsageError
+from ..train.trainer import TrainingOptions, TrainingRun, parameter_count
 from ..train import distributed
 
 
@@ -28,6 +29,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args) -> int:
+    if args.steps < 1 or args.samples < 0:
+        raise UsageError("--steps must be at least 1 and --samples at least 0")
     config = configs.preset(args.config)
     if args.batch:
         config.batch = args.batch
@@ -48,9 +51,8 @@ def run(args) -> int:
         _sync(world.device)
         seconds = time.time() - start
         kimg_per_s = config.batch * args.steps / seconds / 1e3
-        print(f"{args.config}: {config.architecture} {config.resolution}px, G "
-              f"{sum(p.numel() for p in run_.G.parameters()) / 1e6:.2f} M / D "
-              f"{sum(p.numel() for p in run_.D.parameters()) / 1e6:.2f} M parameters, batch {config.batch}, "
+        print(f"{args.config}: {config.architecture} {config.resolution}px, G {parameter_count(run_.G)} / D "
+              f"{parameter_count(run_.D)} parameters, batch {config.batch}, "
               f"{world.device.type} ({run_.precision.name}), data {data}")
         print(f"training: {kimg_per_s:.3g} kimg/s ({seconds / args.steps * 1000:.0f} ms per step; "
               f"loss G {float(stats['loss_G']):.3f}, D {float(stats['loss_D']):.3f})")

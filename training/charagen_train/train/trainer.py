@@ -177,8 +177,8 @@ class TrainingRun:
         if self.world.main:
             out.mkdir(parents=True, exist_ok=True)
             (out / "config.json").write_text(json.dumps(cfg.to_json(), indent=2) + "\n")
-        self.log(f"charagen-train: {cfg.architecture} {cfg.resolution}px, G {_count(self.G)} / D {_count(self.D)} "
-                 f"parameters, batch {cfg.batch} on {self.world.size} x {self.world.device.type} "
+        self.log(f"charagen-train: {cfg.architecture} {cfg.resolution}px, G {parameter_count(self.G)} / "
+                 f"D {parameter_count(self.D)} parameters, batch {cfg.batch} on {self.world.size} x {self.world.device.type} "
                  f"({self.precision.name}), data {self.source.description}, from kimg {self.cur_nimg / 1e3:.1f}")
         previous = {signum: signal.signal(signum, self._request_stop) for signum in (signal.SIGINT, signal.SIGTERM)}
         self.started = time.time()
@@ -276,7 +276,8 @@ class TrainingRun:
         self.world.barrier()
 
 
-def _count(module) -> str:
+def parameter_count(module) -> str:
+    """The module's trainable parameters, in millions, for progress lines and benchmarks."""
     n = sum(p.numel() for p in module.parameters())
     return f"{n / 1e6:.2f} M"
 
