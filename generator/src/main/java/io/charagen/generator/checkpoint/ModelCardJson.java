@@ -3,12 +3,12 @@ package io.charagen.generator.checkpoint;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
+import io.charagen.generator.json.JsonFields;
+import io.charagen.generator.json.JsonFormatException;
+import io.charagen.generator.json.StrictJson;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -60,7 +58,14 @@ final class ModelCardJson {
     }
 
     static ModelCard parse(String text, String source) throws CheckpointException {
-        Fields card = new Fields(StrictJson.parseObject(text, source), "", source);
+        try {
+            return parseFields(JsonFields.of(StrictJson.parseObject(text, source), source));
+        } catch (JsonFormatException e) {
+            throw new CheckpointException(e.getMessage(), e);
+        }
+    }
+
+    private static ModelCard parseFields(JsonFields card) throws JsonFormatException {
         card.allowOnly(FIELDS);
         String format = card.string("format");
         if (!ModelCard.FORMAT.equals(format)) {
@@ -82,10 +87,10 @@ final class ModelCardJson {
         int wDim = card.integer("w_dim", 1);
         int numWs = card.integer("num_ws", 1);
         int imgChannels = card.integer("img_channels", 1);
-        card.agreesWithKwarg("resolution", resolution, kwargs, "img_resolution");
-        card.agreesWithKwarg("z_dim", zDim, kwargs, "z_dim");
-        card.agreesWithKwarg("w_dim", wDim, kwargs, "w_dim");
-        card.agreesWithKwarg("img_channels", imgChannels, kwargs, "img_channels");
+        agreesWithKwarg(card, "resolution", resolution, kwargs, "img_resolution");
+        agreesWithKwarg(card, "z_dim", zDim, kwargs, "z_dim");
+        agreesWithKwarg(card, "w_dim", wDim, kwargs, "w_dim");
+        agreesWithKwarg(card, "img_channels", imgChannels, kwargs, "img_channels");
         int expectedWs;
         try {
             expectedWs = architecture.numWs(resolution, kwargs);
@@ -97,12 +102,12 @@ final class ModelCardJson {
             throw card.error("num_ws", "is " + numWs + " but a " + architecture.cardName() + " generator at resolution "
                     + resolution + " with these kwargs has " + expectedWs);
         }
-        Map<String, List<Integer>> layerGroups = card.layerGroups(numWs);
+        Map<String, List<Integer>> layerGroups = layerGroups(card, numWs);
         JsonObject layout = card.optionalObject("layout");
         JsonObject training = card.optionalObject("training");
         String licence = card.optionalString("licence");
         String attribution = card.optionalString("attribution");
-        Fields weights = new Fields(card.object("weights"), "weights.", source);
+        JsonFields weights = card.nested("weights");
         weights.allowOnly(WEIGHTS_FIELDS);
         String file = weights.string("file");
         checkPlainFileName(file, weights);
@@ -161,7 +166,7 @@ final class ModelCardJson {
     }
 
     /** The weights must sit beside the card: a bare file name, never a path. */
-    private static void checkPlainFileName(String file, Fields weights) throws CheckpointException {
+    private static void checkPlainFileName(String file, JsonFields weights) throws JsonFormatException {
         boolean plain = !file.isEmpty() && !file.contains("/") && !file.contains("\\") && !file.contains("..")
                 && file.chars().noneMatch(c -> c < 0x20 || c == ':');
         if (!plain) {
@@ -173,124 +178,38 @@ final class ModelCardJson {
         }
     }
 
-    /** Typed access to one JSON object's fields, with errors naming the file and field. */
-    private record Fields(JsonObject object, String prefix, String source) {
-
-        CheckpointException error(String field, String problem) {
-            return new CheckpointException(source + ": field '" + prefix + field + "' " + problem);
+    private static void agreesWithKwarg(JsonFields card, String field, int value, Map<String, Object> kwargs,
+                                        String kwarg) throws JsonFormatException {
+        if (kwargs.containsKey(kwarg) && !Integer.valueOf(value).equals(kwargs.get(kwarg))) {
+            throw card.error(field, "is " + value + " but generator_kwargs." + kwarg + " is " + kwargs.get(kwarg));
         }
+    }
 
-        void allowOnly(Set<String> allowed) throws CheckpointException {
-            for (String key : object.keySet()) {
-                if (!allowed.contains(key)) {
-                    throw new CheckpointException(source + ": unknown field '" + prefix + key + "' (allowed: "
-                            + String.join(", ", new TreeSet<>(allowed)) + ")");
-                }
-            }
-        }
-
-        private JsonElement required(String field) throws CheckpointException {
-            JsonElement value = object.get(field);
-            if (value == null) {
-                throw new CheckpointException(source + ": missing required field '" + prefix + field + "'");
-            }
-            return value;
-        }
-
-        String string(String field) throws CheckpointException {
-            JsonElement value = required(field);
-            if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-                throw error(field, "must be a string, got " + describe(value));
-            }
-            return value.getAsString();
-        }
-
-        String optionalString(String field) throws CheckpointException {
-            return object.has(field) ? string(field) : null;
-        }
-
-        int integer(String field, int min) throws CheckpointException {
-            JsonElement value = required(field);
-            Integer parsed = asInt(value);
-            if (parsed == null) {
-                throw error(field, "must be an integer, got " + describe(value));
-            }
-            if (parsed < min) {
-                throw error(field, "is " + parsed + ", expected at least " + min);
-            }
-            return parsed;
-        }
-
-        JsonObject object(String field) throws CheckpointException {
-            JsonElement value = required(field);
-            if (!value.isJsonObject()) {
-                throw error(field, "must be an object, got " + describe(value));
-            }
-            return value.getAsJsonObject();
-        }
-
-        JsonObject optionalObject(String field) throws CheckpointException {
-            return object.has(field) ? object(field) : null;
-        }
-
-        void agreesWithKwarg(String field, int value, Map<String, Object> kwargs, String kwarg) throws CheckpointException {
-            if (kwargs.containsKey(kwarg) && !Integer.valueOf(value).equals(kwargs.get(kwarg))) {
-                throw error(field, "is " + value + " but generator_kwargs." + kwarg + " is " + kwargs.get(kwarg));
-            }
-        }
-
-        Map<String, List<Integer>> layerGroups(int numWs) throws CheckpointException {
-            Map<String, List<Integer>> groups = new LinkedHashMap<>();
-            JsonObject json = optionalObject("layer_groups");
-            if (json == null) {
-                return groups;
-            }
-            for (Map.Entry<String, JsonElement> e : json.entrySet()) {
-                String field = "layer_groups." + e.getKey();
-                if (e.getKey().isBlank()) {
-                    throw error("layer_groups", "has a group with an empty name");
-                }
-                if (!e.getValue().isJsonArray()) {
-                    throw error(field, "must be an array of layer indices, got " + describe(e.getValue()));
-                }
-                List<Integer> layers = new ArrayList<>();
-                Set<Integer> seen = new HashSet<>();
-                JsonArray array = e.getValue().getAsJsonArray();
-                for (int i = 0; i < array.size(); i++) {
-                    Integer layer = asInt(array.get(i));
-                    if (layer == null || layer < 0 || layer >= numWs) {
-                        throw error(field + "[" + i + "]", "is " + describe(array.get(i))
-                                + ", expected a ws layer index from 0 to " + (numWs - 1));
-                    }
-                    if (!seen.add(layer)) {
-                        throw error(field + "[" + i + "]", "repeats layer " + layer);
-                    }
-                    layers.add(layer);
-                }
-                groups.put(e.getKey(), layers);
-            }
+    private static Map<String, List<Integer>> layerGroups(JsonFields card, int numWs) throws JsonFormatException {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        if (!card.has("layer_groups")) {
             return groups;
         }
-
-        private static Integer asInt(JsonElement value) {
-            if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-                return null;
+        JsonFields json = card.nested("layer_groups");
+        for (String name : json.object().keySet()) {
+            if (name.isBlank()) {
+                throw card.error("layer_groups", "has a group with an empty name");
             }
-            String literal = value.getAsString();
-            if (literal.contains(".") || literal.contains("e") || literal.contains("E")) {
-                return null;
+            JsonArray array = json.array(name);
+            List<Integer> layers = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                Integer layer = JsonFields.asInt(array.get(i));
+                if (layer == null || layer < 0 || layer >= numWs) {
+                    throw json.error(name + "[" + i + "]", "is " + JsonFields.describe(array.get(i))
+                            + ", expected a ws layer index from 0 to " + (numWs - 1));
+                }
+                if (layers.contains(layer)) {
+                    throw json.error(name + "[" + i + "]", "repeats layer " + layer);
+                }
+                layers.add(layer);
             }
-            try {
-                return new BigInteger(literal).intValueExact();
-            } catch (ArithmeticException | NumberFormatException e) {
-                return null;
-            }
+            groups.put(name, layers);
         }
-
-        private static String describe(JsonElement value) {
-            String kind = value.isJsonNull() ? "null" : value.isJsonObject() ? "an object" : value.isJsonArray() ? "an array"
-                    : ((JsonPrimitive) value).isString() ? "the string " + value : value.toString();
-            return kind.length() > 80 ? kind.substring(0, 80) + "..." : kind;
-        }
+        return groups;
     }
 }

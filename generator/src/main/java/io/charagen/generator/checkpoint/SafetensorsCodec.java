@@ -8,6 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.charagen.generator.json.JsonFormatException;
+import io.charagen.generator.json.StrictJson;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -83,7 +85,12 @@ final class SafetensorsCodec {
                     + Long.toUnsignedString(headerLength) + " in a " + file.length + "-byte file)");
         }
         String headerText = new String(file, 8, (int) headerLength, StandardCharsets.UTF_8);
-        JsonObject header = StrictJson.parseObject(headerText.stripTrailing(), source + " (safetensors header)");
+        JsonObject header;
+        try {
+            header = StrictJson.parseObject(headerText.stripTrailing(), source + " (safetensors header)");
+        } catch (JsonFormatException e) {
+            throw new CheckpointException(e.getMessage(), e);
+        }
         long dataLength = file.length - 8 - headerLength;
         // DJL writes the header from a hash map but the data in list order: the data offsets
         // keep the order the tensors were written in, so that is the order they are read in.

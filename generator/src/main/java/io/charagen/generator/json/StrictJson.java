@@ -1,4 +1,4 @@
-package io.charagen.generator.checkpoint;
+package io.charagen.generator.json;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Parses JSON strictly (RFC 8259: no NaN or Infinity, no comments, no trailing data) and
  * says which field a syntax error is in.
  */
-final class StrictJson {
+public final class StrictJson {
 
     private static final Gson GSON = new Gson();
     private static final Pattern LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
@@ -26,7 +26,7 @@ final class StrictJson {
     private StrictJson() {
     }
 
-    static JsonObject parseObject(String text, String source) throws CheckpointException {
+    public static JsonObject parseObject(String text, String source) throws JsonFormatException {
         JsonReader reader = new JsonReader(new StringReader(text));
         reader.setStrictness(Strictness.STRICT);
         JsonElement root;
@@ -36,10 +36,10 @@ final class StrictJson {
             throw syntaxError(text, source, reader.getPath(), e);
         }
         if (!atEnd(reader)) {
-            throw new CheckpointException(source + ": unexpected data after the JSON object");
+            throw new JsonFormatException(source + ": unexpected data after the JSON object");
         }
         if (root == null || !root.isJsonObject()) {
-            throw new CheckpointException(source + ": expected a JSON object at the top level");
+            throw new JsonFormatException(source + ": expected a JSON object at the top level");
         }
         return root.getAsJsonObject();
     }
@@ -53,24 +53,24 @@ final class StrictJson {
     }
 
     /** The dotted field name of a JsonReader path ("$.a.b[2]" -> "a.b[2]"). */
-    static String field(String path) {
+    public static String field(String path) {
         return path.equals("$") ? "(top level)" : path.startsWith("$.") ? path.substring(2) : path;
     }
 
-    private static CheckpointException syntaxError(String text, String source, String path, Exception e) {
+    private static JsonFormatException syntaxError(String text, String source, String path, Exception e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         Matcher at = LOCATION.matcher(message);
         if (!at.find()) {
-            return new CheckpointException(source + ": not valid JSON (near field '" + field(path) + "')", e);
+            return new JsonFormatException(source + ": not valid JSON (near field '" + field(path) + "')", e);
         }
         int line = Integer.parseInt(at.group(1));
         int column = Integer.parseInt(at.group(2));
         String token = tokenAt(text, line, column);
         if (NON_FINITE.matcher(token).matches()) {
-            return new CheckpointException(source + ": field '" + field(path) + "' is " + token
+            return new JsonFormatException(source + ": field '" + field(path) + "' is " + token
                     + "; JSON numbers must be finite", e);
         }
-        return new CheckpointException(source + ": not valid JSON at line " + line + " column " + column
+        return new JsonFormatException(source + ": not valid JSON at line " + line + " column " + column
                 + " (near field '" + field(path) + "')", e);
     }
 
