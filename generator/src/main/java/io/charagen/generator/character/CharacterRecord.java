@@ -1,0 +1,128 @@
+package io.charagen.generator.character;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.charagen.generator.json.JsonFields;
+import io.charagen.generator.json.JsonFormatException;
+import io.charagen.generator.json.StrictJson;
+import io.charagen.generator.latent.NumpyRandomState;
+import io.charagen.generator.model.ModelRef;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The JSON record written beside an exported character (format {@value #FORMAT}): the models (by
+ * sha256), the spec and the presets used, so that {@code charagen generate --record FILE} draws the
+ * same character again. Results it reports (projection loss) are for reading only.
+ */
+public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef portraitModel, String device,
+                              double projectionLoss) {
+
+    public static final String FORMAT = "charagen-character/1";
+    private static final long MAX_BYTES = 1 << 20;
+    private static final Set<String> FIELDS = Set.of("format", "name", "seed", "psi", "archetype", "expressions",
+            "palette_size", "outline", "projection_steps", "sprite_model", "portrait_model", "device", "projection_loss");
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    public String toJson() {
+        JsonObject out = new JsonObject();
+        out.addProperty("format", FORMAT);
+        out.addProperty("name", spec.name());
+        out.addProperty("seed", spec.seed());
+        out.addProperty("psi", spec.psi());
+        if (spec.archetype() != null) {
+            out.addProperty("archetype", spec.archetype());
+        }
+        JsonArray expressions = new JsonArray();
+        for (ExpressionChoice e : spec.expressions()) {
+            JsonObject choice = new JsonObject();
+            choice.addProperty("name", e.name());
+            if (e.strength() != null) {
+                choice.addProperty("strength", e.strength());
+            }
+            expressions.add(choice);
+        }
+        out.add("expressions", expressions);
+        out.addProperty("palette_size", spec.paletteSize());
+        if (spec.outlineRgb() != null) {
+            out.addProperty("outline", String.format("#%06x", spec.outlineRgb()));
+        }
+        out.addProperty("projection_steps", spec.projectionSteps());
+        out.add("sprite_model", model(spriteModel));
+        out.add("portrait_model", model(portraitModel));
+        out.addProperty("device", device);
+        out.addProperty("projection_loss", projectionLoss);
+        return GSON.toJson(out) + "\n";
+    }
+
+    private static JsonObject model(ModelRef ref) {
+        JsonObject m = new JsonObject();
+        m.addProperty("name", ref.name());
+        m.addProperty("sha256", ref.sha256());
+        return m;
+    }
+
+    /** Reads a record strictly; errors name the file and field. */
+    public static CharacterRecord read(Path file) throws IOException {
+        String source = file.toString();
+        if (Files.size(file) > MAX_BYTES) {
+            throw new IOException(source + ": larger than " + MAX_BYTES + " bytes; not a character record");
+        }
+        try {
+            JsonFields f = JsonFields.of(StrictJson.parseObject(Files.readString(file, StandardCharsets.UTF_8), source),
+                    source);
+            f.allowOnly(FIELDS);
+            if (!FORMAT.equals(f.string("format"))) {
+                throw f.error("format", "is '" + f.string("format") + "', expected '" + FORMAT + "'");
+            }
+            List<ExpressionChoice> expressions = new ArrayList<>();
+            JsonArray array = f.array("expressions");
+            for (int i = 0; i < array.size(); i++) {
+                if (!array.get(i).isJsonObject()) {
+                    throw f.error("expressions[" + i + "]", "must be an object with 'name' and optional 'strength'");
+                }
+                JsonFields e = new JsonFields(array.get(i).getAsJsonObject(), "expressions[" + i + "].", source);
+                e.allowOnly(Set.of("name", "strength"));
+                expressions.add(new ExpressionChoice(e.string("name"), e.has("strength") ? e.number("strength", -4, 4) : null));
+            }
+            Integer outline = null;
+            String outlineText = f.optionalString("outline");
+            if (outlineText != null) {
+                if (!outlineText.matches("#[0-9a-fA-F]{6}")) {
+                    throw f.error("outline", "is '" + outlineText + "', expected #rrggbb");
+                }
+                outline = HexFormat.fromHexDigits(outlineText.substring(1));
+            }
+            CharacterSpec spec;
+            try {
+                spec = new CharacterSpec(f.string("name"), f.longInteger("seed", 0, NumpyRandomState.MAX_SEED),
+                        f.number("psi", -2, 2), f.optionalString("archetype"), expressions,
+                        f.integer("palette_size", 2), outline, f.integer("projection_steps", 1));
+            } catch (IllegalArgumentException e) {
+                throw new JsonFormatException(source + ": " + e.getMessage(), e);
+            }
+            return new CharacterRecord(spec, modelRef(f.nested("sprite_model")), modelRef(f.nested("portrait_model")),
+                    f.string("device"), f.has("projection_loss") ? f.number("projection_loss", 0, Double.MAX_VALUE) : 0);
+        } catch (JsonFormatException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static ModelRef modelRef(JsonFields m) throws JsonFormatException {
+        m.allowOnly(Set.of("name", "sha256"));
+        String sha = m.string("sha256");
+        if (!sha.matches("[0-9a-f]{64}")) {
+            throw m.error("sha256", "is '" + sha + "', expected 64 lowercase hex digits");
+        }
+        return new ModelRef(m.string("name"), sha);
+    }
+}

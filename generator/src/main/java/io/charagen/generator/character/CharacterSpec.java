@@ -1,0 +1,53 @@
+package io.charagen.generator.character;
+
+import io.charagen.generator.latent.NumpyRandomState;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that decides one character, given the two models and the presets: the same spec on
+ * the same kind of device gives the same pixels.
+ *
+ * @param archetype       archetype preset name, or null for none
+ * @param expressions     the faces to draw, in face-sheet order (1 to 8)
+ * @param paletteSize     colours in the sprite's shared palette (2..256)
+ * @param outlineRgb      0xRRGGBB of a 1-px outline, or null for none
+ * @param projectionSteps optimisation steps of the head projection
+ */
+public record CharacterSpec(String name, long seed, double psi, String archetype, List<ExpressionChoice> expressions,
+                            int paletteSize, Integer outlineRgb, int projectionSteps) {
+
+    public static final int MAX_FACES = 8;
+
+    public CharacterSpec {
+        Objects.requireNonNull(name, "name");
+        if (seed < 0 || seed > NumpyRandomState.MAX_SEED) {
+            throw new IllegalArgumentException("seed " + seed + ": expected 0 to " + NumpyRandomState.MAX_SEED);
+        }
+        if (!Double.isFinite(psi) || psi < -2 || psi > 2) {
+            throw new IllegalArgumentException("psi " + psi + ": expected a number from -2 to 2");
+        }
+        expressions = List.copyOf(expressions);
+        if (expressions.isEmpty() || expressions.size() > MAX_FACES) {
+            throw new IllegalArgumentException(expressions.size() + " expressions: a face sheet holds 1 to " + MAX_FACES);
+        }
+        if (expressions.stream().map(ExpressionChoice::name).distinct().count() != expressions.size()) {
+            throw new IllegalArgumentException("expressions " + expressions + ": each may appear once");
+        }
+        if (paletteSize < 2 || paletteSize > 256) {
+            throw new IllegalArgumentException("palette size " + paletteSize + ": expected 2 to 256 colours");
+        }
+        if (outlineRgb != null && (outlineRgb < 0 || outlineRgb > 0xffffff)) {
+            throw new IllegalArgumentException("outline colour " + outlineRgb + ": expected 0xRRGGBB");
+        }
+        if (projectionSteps < 1 || projectionSteps > 100_000) {
+            throw new IllegalArgumentException("projection steps " + projectionSteps + ": expected 1 to 100000");
+        }
+    }
+
+    /** The same character with another name and seed (for --count). */
+    public CharacterSpec withNameAndSeed(String newName, long newSeed) {
+        return new CharacterSpec(newName, newSeed, psi, archetype, expressions, paletteSize, outlineRgb, projectionSteps);
+    }
+}

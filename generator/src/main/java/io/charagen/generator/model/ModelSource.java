@@ -1,0 +1,70 @@
+package io.charagen.generator.model;
+
+import io.charagen.generator.checkpoint.CheckpointException;
+import io.charagen.generator.checkpoint.FileDigests;
+import io.charagen.generator.checkpoint.ModelBundle;
+import io.charagen.generator.checkpoint.ModelCard;
+import io.charagen.generator.checkpoint.ModelKind;
+import io.charagen.generator.checkpoint.NetworkRecord;
+import io.charagen.generator.checkpoint.ReferenceSnapshot;
+import io.charagen.generator.checkpoint.ReferenceSnapshotReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A model as the character pipeline sees it: its card (a bundle's own, or one made from a
+ * snapshot's kwargs), the generator's tensors, the discriminator when the file has one (reference
+ * snapshots do; it serves the projector's perceptual term), and the sha256 that identifies it.
+ *
+ * @param hasOwnCard false for snapshots, whose card carries no layout or layer groups
+ */
+public record ModelSource(Path path, ModelCard card, boolean hasOwnCard, ModelRef ref, NetworkRecord generator,
+                          NetworkRecord discriminator) {
+
+    /**
+     * Reads the model at {@code path} for the role {@code kind}. A bundle whose card names the other
+     * kind is refused; a snapshot, which records no kind, is taken to be of the kind asked for.
+     */
+    public static ModelSource open(Path path, ModelKind kind) throws CheckpointException {
+        if (!Files.isRegularFile(path)) {
+            throw new CheckpointException(path + ": no such model file");
+        }
+        String fileName = path.getFileName().toString();
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".pkl")) {
+            ReferenceSnapshot snapshot = ReferenceSnapshotReader.read(path);
+            String name = fileName.substring(0, fileName.length() - 4);
+            ModelCard card = ModelCard.forGenerator(name, kind, snapshot.generator());
+            return new ModelSource(path, card, false, new ModelRef(name, sha256(path)), snapshot.generator(),
+                    snapshot.network("D").orElse(null));
+        }
+        if (lower.endsWith(".json") || lower.endsWith(".safetensors")) {
+            ModelBundle bundle = ModelBundle.read(path);
+            ModelCard card = bundle.card();
+            if (card.kind() != kind) {
+                throw new CheckpointException(path + ": is a " + card.kind().cardName() + " model, but a "
+                        + kind.cardName() + " model is needed here");
+            }
+            return new ModelSource(bundle.cardFile(), card, true, new ModelRef(card.name(), card.weights().sha256()),
+                    bundle.generator(), null);
+        }
+        throw new CheckpointException(path + ": not a model file; expected a StyleGAN snapshot (.pkl) or a "
+                + "charagen bundle (.json model card beside its .safetensors)");
+    }
+
+    public Optional<NetworkRecord> discriminatorRecord() {
+        return Optional.ofNullable(discriminator);
+    }
+
+    private static String sha256(Path file) throws CheckpointException {
+        try {
+            return FileDigests.sha256Hex(file);
+        } catch (IOException e) {
+            throw new CheckpointException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+}
