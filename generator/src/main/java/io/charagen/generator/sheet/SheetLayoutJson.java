@@ -45,11 +45,7 @@ final class SheetLayoutJson {
             throw f.error("rows", "has " + rows.size() + " rows of " + cell[1] + " px; the canvas is " + canvas[1] + " px high");
         }
         int[] patternColumns = {-1, -1, -1};
-        Integer extra = f.columns(patternColumns);
-        if (f.columnCount * cell[0] > canvas[0]) {
-            throw f.error("columns", "has " + f.columnCount + " columns of " + cell[0] + " px; the canvas is "
-                    + canvas[0] + " px wide");
-        }
+        Integer extra = f.columns(patternColumns, canvas[0] / cell[0]);
         Rectangle window = f.window(cell);
         Integer background = f.background();
         try {
@@ -63,7 +59,6 @@ final class SheetLayoutJson {
     private static final class Fields {
         private final JsonObject layout;
         private final String source;
-        private int columnCount;
 
         Fields(JsonObject layout, String source) {
             this.layout = layout;
@@ -131,13 +126,15 @@ final class SheetLayoutJson {
         }
 
         /** Fills {@code patternColumns} and returns the extra frame's column (or null). */
-        Integer columns(int[] patternColumns) {
+        Integer columns(int[] patternColumns, int fit) {
             JsonElement e = required("columns");
             if (!e.isJsonArray() || e.getAsJsonArray().isEmpty()) {
                 throw error("columns", "is " + e + ", expected an array of column objects");
             }
             JsonArray a = e.getAsJsonArray();
-            columnCount = a.size();
+            if (a.size() > fit) {
+                throw error("columns", "has " + a.size() + " columns but only " + fit + " cells fit across the canvas");
+            }
             Integer extra = null;
             for (int c = 0; c < a.size(); c++) {
                 String field = "columns[" + c + "]";
