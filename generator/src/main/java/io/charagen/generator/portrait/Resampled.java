@@ -2,6 +2,7 @@ package io.charagen.generator.portrait;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 
 /** A box of a figure scaled to a square image: bilinear on premultiplied alpha, over a flat background. */
 final class Resampled {
@@ -20,7 +21,6 @@ final class Resampled {
         float[] mask = new float[size * size];
         double scaleX = (double) box.width / size;
         double scaleY = (double) box.height / size;
-        double[] px = new double[4];
         double[] acc = new double[4];
         int bgR = backgroundRgb >> 16 & 0xFF;
         int bgG = backgroundRgb >> 8 & 0xFF;
@@ -34,11 +34,11 @@ final class Resampled {
                 double sx = box.x + (u + 0.5) * scaleX - 0.5;
                 int x0 = (int) Math.floor(sx);
                 double fx = sx - x0;
-                java.util.Arrays.fill(acc, 0);
-                add(f, x0, y0, (1 - fx) * (1 - fy), px, acc);
-                add(f, x0 + 1, y0, fx * (1 - fy), px, acc);
-                add(f, x0, y0 + 1, (1 - fx) * fy, px, acc);
-                add(f, x0 + 1, y0 + 1, fx * fy, px, acc);
+                Arrays.fill(acc, 0);
+                add(f, x0, y0, (1 - fx) * (1 - fy), acc);
+                add(f, x0 + 1, y0, fx * (1 - fy), acc);
+                add(f, x0, y0 + 1, (1 - fx) * fy, acc);
+                add(f, x0 + 1, y0 + 1, fx * fy, acc);
                 double a = acc[3];
                 int r = channel(acc[0] + (1 - a) * bgR);
                 int g = channel(acc[1] + (1 - a) * bgG);
@@ -51,7 +51,7 @@ final class Resampled {
     }
 
     /** Adds weight * (premultiplied r, g, b, alpha) of pixel (x, y); nothing outside the frame. */
-    private static void add(Figure f, int x, int y, double weight, double[] px, double[] acc) {
+    private static void add(Figure f, int x, int y, double weight, double[] acc) {
         if (weight == 0 || x < 0 || y < 0 || x >= f.width || y >= f.height) {
             return;
         }
