@@ -4,6 +4,7 @@ import io.charagen.generator.sheet.CharacterFrames;
 import io.charagen.generator.sheet.Direction;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -90,7 +91,7 @@ public final class WalkGif {
                 }
                 ImageWriteParam param = writer.getDefaultWriteParam();
                 IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
-                metadata.mergeTree(FORMAT, frameMetadata(step == 0, Math.round(delayMs / 10f)));
+                metadata.mergeTree(FORMAT, frameMetadata(step == 0, Math.round(delayMs / 10f), palette.colorModel()));
                 writer.writeToSequence(new IIOImage(image, null, metadata), param);
             }
             writer.endWriteSequence();
@@ -100,8 +101,21 @@ public final class WalkGif {
         out.flush(); // closing the image stream leaves out open
     }
 
-    private static IIOMetadataNode frameMetadata(boolean first, int delayCentiseconds) {
+    private static IIOMetadataNode frameMetadata(boolean first, int delayCentiseconds, IndexColorModel colours) {
         IIOMetadataNode root = new IIOMetadataNode(FORMAT);
+        // the writer's default metadata carries a stock palette, not the image's: give it ours
+        IIOMetadataNode table = new IIOMetadataNode("LocalColorTable");
+        table.setAttribute("sizeOfLocalColorTable", Integer.toString(colours.getMapSize()));
+        table.setAttribute("sortFlag", "FALSE");
+        for (int i = 0; i < colours.getMapSize(); i++) {
+            IIOMetadataNode entry = new IIOMetadataNode("ColorTableEntry");
+            entry.setAttribute("index", Integer.toString(i));
+            entry.setAttribute("red", Integer.toString(colours.getRed(i)));
+            entry.setAttribute("green", Integer.toString(colours.getGreen(i)));
+            entry.setAttribute("blue", Integer.toString(colours.getBlue(i)));
+            table.appendChild(entry);
+        }
+        root.appendChild(table);
         IIOMetadataNode control = new IIOMetadataNode("GraphicControlExtension");
         control.setAttribute("disposalMethod", "restoreToBackgroundColor");
         control.setAttribute("userInputFlag", "FALSE");
