@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the project's own Python discriminator (training/charagen_train) on a fixture's {@code D}: it
- * writes a seeded batch of images, every block's output and the logits as .npy files, which the
- * Java network must reproduce. Skips the calling test when /usr/bin/python3 cannot import torch.
+ * writes a seeded batch of images, every block's output, the logits, and the gradient of a feature
+ * distance with respect to the images as .npy files, which the Java network must reproduce. Skips the calling test when /usr/bin/python3 cannot import torch.
  */
 final class ReferenceDiscriminator {
 
@@ -44,6 +44,25 @@ final class ReferenceDiscriminator {
                     np.save(f'{out}/{name}-features{i}.npy', x.numpy())
                 np.save(f'{out}/{name}-logits.npy', d(torch.from_numpy(images), None).numpy())
                 np.save(f'{out}/{name}-logits2.npy', d(torch.from_numpy(images[:2]), None).numpy())
+
+            # d/dx of a perceptual distance: sum over blocks of mean((f(x) - f(t))^2), t = x shifted.
+            def features(img):
+                x, out = None, []
+                for r in d.block_resolutions:
+                    x, img = getattr(d, f'b{r}')(x, img)
+                    out.append(x)
+                return out
+
+            quiet = np.load(f'{out}/quiet-images.npy')
+            target = np.ascontiguousarray(np.roll(quiet, 5, axis=3))
+            np.save(f'{out}/grad-target.npy', target)
+            with torch.enable_grad():
+                x = torch.from_numpy(quiet).requires_grad_(True)
+                reached = features(torch.from_numpy(target))
+                loss = sum(((a - b) ** 2).mean() for a, b in zip(features(x), reached))
+                loss.backward()
+            np.save(f'{out}/grad-loss.npy', loss.detach().reshape(1).numpy())
+            np.save(f'{out}/grad-images.npy', x.grad.numpy())
             """;
 
     private ReferenceDiscriminator() {
