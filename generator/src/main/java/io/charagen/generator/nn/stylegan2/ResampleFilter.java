@@ -5,9 +5,9 @@ import io.charagen.generator.checkpoint.HostTensor;
 import io.charagen.generator.checkpoint.StateDict;
 
 /** A StyleGAN2 resampling filter buffer: a square 2-D low-pass filter ([1, 3, 3, 1] outer itself by default). */
-record ResampleFilter(float[] taps, int size) {
+public record ResampleFilter(float[] taps, int size) {
 
-    static ResampleFilter read(StateDict state, String key) throws CheckpointException {
+    public static ResampleFilter read(StateDict state, String key) throws CheckpointException {
         HostTensor t = state.get(key);
         long[] shape = t.shape().getShape();
         if (shape.length != 2 || shape[0] != shape[1] || shape[0] < 1) {
