@@ -29,8 +29,10 @@ import java.util.Set;
  * and previews and records to {@code charagen/} (so they stay out of the engine's folders). Every
  * project file that a commit replaces is first copied to
  * {@code charagen-backup/<yyyyMMdd-HHmmss[-n]>/<same relative path>}, in a backup folder of its
- * own. In a plain folder every file goes to the folder itself, and with {@code force} an existing
- * file is replaced without a backup.
+ * own. A plain folder mirrors that: sheets go to {@code characters/} and {@code faces/} (a
+ * character's {@code $Name.png} and its faces' {@code Name.png} can then share a name, as in a
+ * project), previews and records to the folder itself; with {@code force} an existing file is
+ * replaced without a backup.
  *
  * <p>Each file is written atomically (temporary file, then rename), but a commit of several files
  * is not one transaction: if the disk fails half-way, the files written so far stay (in a
@@ -120,13 +122,10 @@ public final class ExportFolder {
     /** Where a file of {@code kind} named {@code fileName} goes, relative to {@link #root()}. */
     public Path relativeTarget(Kind kind, String fileName) {
         Path name = Path.of(Names.fileName(fileName));
-        if (!project) {
-            return name;
-        }
         return switch (kind) {
-            case CHARACTER -> Path.of("img", "characters").resolve(name);
-            case FACE -> Path.of("img", "faces").resolve(name);
-            case PREVIEW, RECORD -> Path.of(OWN_FOLDER).resolve(name);
+            case CHARACTER -> (project ? Path.of("img", "characters") : Path.of("characters")).resolve(name);
+            case FACE -> (project ? Path.of("img", "faces") : Path.of("faces")).resolve(name);
+            case PREVIEW, RECORD -> project ? Path.of(OWN_FOLDER).resolve(name) : name;
         };
     }
 

@@ -106,7 +106,7 @@ class ExportFolderTest {
         ExportFolder folder = ExportFolder.plain(dir);
         folder.commit(folder.plan().add(Kind.CHARACTER, "$Hero.png", bytes("a")).add(Kind.RECORD, "Hero.json", bytes("b")),
                 false);
-        assertEquals("a", Files.readString(dir.resolve("$Hero.png")));
+        assertEquals("a", Files.readString(dir.resolve("characters/$Hero.png")));
         assertEquals("b", Files.readString(dir.resolve("Hero.json")));
     }
 

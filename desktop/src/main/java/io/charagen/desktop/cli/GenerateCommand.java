@@ -1,0 +1,183 @@
+package io.charagen.desktop.cli;
+
+import io.charagen.generator.character.Character;
+import io.charagen.generator.character.CharacterPipeline;
+import io.charagen.generator.character.CharacterRecord;
+import io.charagen.generator.character.CharacterSpec;
+import io.charagen.generator.character.ExpressionChoice;
+import io.charagen.generator.character.PipelineListener.Stage;
+import io.charagen.generator.latent.NumpyRandomState;
+import io.charagen.generator.model.ModelRef;
+import io.charagen.generator.model.ModelSource;
+import io.charagen.generator.projection.ProjectionOptions;
+import io.charagen.generator.rpgmaker.CharacterExport;
+import io.charagen.generator.rpgmaker.ExportFolder;
+import io.charagen.generator.rpgmaker.Names;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code charagen generate}: complete characters, exported for RPG Maker MV/MZ. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Makes characters: a walking sprite sheet cleaned up to pixel art, and faces that match it "
+                + "(the sprite's head projected into the portrait model, styled by an archetype, one face per "
+                + "expression), exported for RPG Maker MV/MZ.",
+                "Writes $Name.png (sheet), Name.png (faces), Name.gif (walking preview) and Name.json (the record "
+                        + "that regenerates it); with --count, 8-character sheets and Name_k files."})
+final class GenerateCommand implements Callable<Integer> {
+
+    private static final List<String> EXPRESSION_ORDER = List.of("neutral", "happy", "sad", "angry", "surprised");
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The character's name, used for its files.")
+    String name;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the (first) character, 0 <= N < 2^32 "
+            + "(default: a random one, printed and recorded).")
+    Long seed;
+
+    @Option(names = "--count", defaultValue = "1", paramLabel = "K",
+            description = "Make K characters from seeds N..N+K-1 (default ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--psi", defaultValue = "0.7", paramLabel = "F", description = "Truncation psi of the sprite (default ${DEFAULT-VALUE}).")
+    double psi;
+
+    @Option(names = "--archetype", paramLabel = "A", description = "Archetype preset (hero, heroine, villain, elder, ...).")
+    String archetype;
+
+    @Option(names = "--expressions", split = ",", paramLabel = "E[:S]",
+            description = "Expression presets, one face each, optionally with a strength (happy:0.6). Default: every "
+                    + "expression preset of the portrait model, up to 8, or one neutral face if it has none.")
+    List<String> expressions;
+
+    @ArgGroup(exclusive = true)
+    Destination destination;
+
+    static final class Destination {
+        @Option(names = "--out", paramLabel = "DIR", description = "Write into DIR (characters/, faces/, previews "
+                + "and records); default: ./generated.")
+        Path out;
+
+        @Option(names = "--project", paramLabel = "DIR", description = "Write into an RPG Maker MV/MZ project's "
+                + "img/characters and img/faces (replaced files are backed up first).")
+        Path project;
+    }
+
+    @Mixin
+    ModelOptions models;
+
+    @Option(names = "--palette", defaultValue = "32", paramLabel = "N", description = "Colours in the sprite's palette (default ${DEFAULT-VALUE}).")
+    int palette;
+
+    @Option(names = "--outline", paramLabel = "#RRGGBB", description = "Draw a 1-px outline in this colour.")
+    String outline;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Projection steps (default: the projector's default).")
+    Integer steps;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "Make the character a record describes again "
+            + "(with the same models); --name, --out and --project still apply.")
+    Path record;
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Where to run (default ${DEFAULT-VALUE}).")
+    DeviceOption device;
+
+    @Option(names = "--force", description = "Replace files that already exist (in a project, after backing them up).")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        CharacterRecord fromRecord = record == null ? null : CharacterRecord.read(record);
+        String characterName = name != null ? name : fromRecord != null ? fromRecord.spec().name() : null;
+        if (characterName == null) {
+            throw new IllegalArgumentException("give the character a --name");
+        }
+        String stem = Names.fileStem(characterName);
+        if (count < 1 || count > 64) {
+            throw new IllegalArgumentException("--count " + count + ": expected 1 to 64");
+        }
+        ExportFolder folder = destination != null && destination.project != null
+                ? ExportFolder.rpgMakerProject(destination.project)
+                : ExportFolder.plain(destination != null && destination.out != null ? destination.out : Path.of("generated"));
+        ModelSource sprite = models.sprite();
+        ModelSource portrait = models.portrait();
+        if (fromRecord != null) {
+            requireSame("sprite", fromRecord.spriteModel(), sprite.ref());
+            requireSame("portrait", fromRecord.portraitModel(), portrait.ref());
+        }
+        ProgressBar progress = ProgressBar.forStderr();
+        List<Character> characters = new ArrayList<>();
+        try (CharacterPipeline pipeline = CharacterPipeline.open(sprite, portrait, models.presetLibrary(), device.toDevice())) {
+            CharacterSpec first = fromRecord != null ? fromRecord.spec().withNameAndSeed(stem, fromRecord.spec().seed())
+                    : spec(pipeline, stem);
+            System.err.printf("charagen: sprite model %s, portrait model %s%s; seed %d%n", sprite.ref().describe(),
+                    portrait.ref().describe(), pipeline.hasPerceptualTerm() ? " (with its discriminator)" : "", first.seed());
+            for (int i = 0; i < count; i++) {
+                long characterSeed = (first.seed() + i) & NumpyRandomState.MAX_SEED;
+                String label = CharacterExport.characterName(stem, i, count);
+                progress.character(label + (count > 1 ? " (" + (i + 1) + "/" + count + ")" : ""));
+                Character character = pipeline.make(first.withNameAndSeed(label, characterSeed), progress, null);
+                System.err.println("charagen: " + label + ": " + character.cleanupSummary());
+                System.err.println("charagen: " + label + ": " + character.headSummary());
+                System.err.println("charagen: " + label + ": " + timings(character));
+                characters.add(character);
+            }
+        }
+        for (Path written : folder.commit(CharacterExport.plan(folder, stem, characters), force)) {
+            System.err.println("charagen: wrote " + written);
+        }
+        return 0;
+    }
+
+    private CharacterSpec spec(CharacterPipeline pipeline, String stem) {
+        long firstSeed = seed != null ? seed : new SecureRandom().nextLong() & NumpyRandomState.MAX_SEED;
+        List<ExpressionChoice> faces = new ArrayList<>();
+        if (expressions != null) {
+            expressions.forEach(e -> faces.add(ExpressionChoice.parse(e)));
+        } else {
+            List<String> available = new ArrayList<>(pipeline.expressionNames());
+            available.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+            available.stream().limit(CharacterSpec.MAX_FACES).forEach(n -> faces.add(new ExpressionChoice(n, null)));
+            if (faces.isEmpty()) {
+                faces.add(new ExpressionChoice(ExpressionChoice.BASE, null));
+            }
+        }
+        Integer outlineRgb = null;
+        if (outline != null) {
+            if (!outline.matches("#?[0-9a-fA-F]{6}")) {
+                throw new IllegalArgumentException("--outline '" + outline + "': expected a colour #RRGGBB");
+            }
+            outlineRgb = HexFormat.fromHexDigits(outline.replace("#", ""));
+        }
+        return new CharacterSpec(stem, firstSeed, psi, archetype, faces, palette, outlineRgb,
+                steps != null ? steps : ProjectionOptions.defaults().steps());
+    }
+
+    private static int rank(String expression) {
+        int i = EXPRESSION_ORDER.indexOf(expression);
+        return i >= 0 ? i : EXPRESSION_ORDER.size();
+    }
+
+    private static void requireSame(String kind, ModelRef recorded, ModelRef used) {
+        if (!recorded.sha256().equals(used.sha256())) {
+            throw new IllegalArgumentException("the record was made with " + kind + " model " + recorded.describe()
+                    + ", but the " + kind + " model given is " + used.describe() + "; give the same model with --"
+                    + kind + "-model");
+        }
+    }
+
+    private static String timings(Character character) {
+        StringBuilder out = new StringBuilder("times");
+        character.stageNanos().forEach((stage, nanos) -> out.append(String.format(" %s %.2f s,", stage.label(), nanos / 1e9)));
+        out.setLength(out.length() - 1);
+        return out + String.format(" (%d projection steps)", character.projectionSteps());
+    }
+}
