@@ -76,10 +76,15 @@ final class ReferenceDiscriminator {
         ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), FixtureFiles.pkl(name).toString(),
                 dir.toString(), Integer.toString(seed)).redirectErrorStream(true);
         pb.environment().put("PYTHONPATH", repoRoot().resolve("training").toString());
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError("the Python reference discriminator failed on " + name + ":\n" + output);
+        Path log = dir.resolve("reference_d.log");
+        Process p = pb.redirectOutput(log.toFile()).start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the Python reference discriminator did not finish in 300 s on " + name);
+        }
+        if (p.exitValue() != 0) {
+            throw new AssertionError("the Python reference discriminator failed on " + name + ":\n"
+                    + Files.readString(log, StandardCharsets.UTF_8));
         }
     }
 
