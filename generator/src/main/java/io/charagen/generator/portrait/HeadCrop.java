@@ -36,7 +36,9 @@ public final class HeadCrop {
     /** Smallest mean-colour step (RGB distance) between rows that counts as the chin. */
     static final double COLOUR_STEP = 48;
     static final double FALLBACK_FRACTION = 0.4;
-    static final double BOX_SCALE = 1.5;
+    /** The upper part of the head rows whose opaque columns give the head's width. */
+    static final double HEAD_COLUMNS_FRACTION = 0.75;
+    static final double BOX_SCALE = 1.35;
     static final double SPARE_ABOVE = 0.3;
     /** Background of the crop when none is given. */
     public static final int NEUTRAL_GREY = 0x808080;
@@ -85,7 +87,11 @@ public final class HeadCrop {
                     + standingFront.getHeight() + ") has no opaque pixels: there is no figure to find a head in");
         }
         Neck neck = findNeck(figure);
-        Rectangle head = figure.boundsOfRows(figure.bounds.y, neck.row);
+        // the head's columns come from its upper rows: just above a neck found late (by colour or
+        // fraction) the rows may already hold shoulders or hair spread over them
+        int top = figure.bounds.y;
+        Rectangle upper = figure.boundsOfRows(top, top + (int) Math.ceil(HEAD_COLUMNS_FRACTION * (neck.row - top)));
+        Rectangle head = new Rectangle(upper.x, top, upper.width, neck.row - top);
         Rectangle box = box(head);
         Resampled crop = Resampled.of(figure, box, portraitResolution, backgroundRgb == null ? NEUTRAL_GREY : backgroundRgb);
         return new Result(crop.image, crop.mask, box, head, neck.row, neck.method);

@@ -45,7 +45,7 @@ class HeadCropTest {
         assertEquals(NeckMethod.WIDTH_PROFILE, result.neckMethod());
         assertEquals(box.width, box.height, "square");
         double diameter = 0.34 * height;
-        assertEquals(1.5 * diameter, box.width, 2.5, "box side from the head's size");
+        assertEquals(HeadCrop.BOX_SCALE * diameter, box.width, 2.5, "box side from the head's size");
         assertEquals(diameter, result.head().height, 2.5, "head height");
         assertEquals(diameter, result.head().width, 2.5, "head width");
         Ellipse2D head = new Ellipse2D.Double(centreX - diameter / 2, top, diameter, diameter);
