@@ -167,6 +167,7 @@ public final class ExportFolder {
             return this;
         }
 
+        /** The files added so far, in order. */
         public List<Entry> entries() {
             return List.copyOf(entries);
         }
