@@ -19,12 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code charagen generate} end to end on the reference fixture networks (sg3t-64 draws both the
- * sprite, read as a $ sheet, and the portraits; its snapshot's D gives the perceptual term).
+ * {@code charagen generate} end to end on the reference fixture networks: sg2-64 draws the sprite
+ * (read as a $ sheet: its images have the contrast a figure needs), sg3t-64 the portraits (its
+ * snapshot's D gives the perceptual term).
  */
 class GenerateCommandTest {
 
     private static final Path FIXTURES = Path.of(System.getProperty("charagen.fixtures", "../../shared/fixtures/nvlabs"));
+    private static final String SPRITE = FIXTURES.resolve("sg2-64.pkl").toString();
     private static final String MODEL = FIXTURES.resolve("sg3t-64.pkl").toString();
 
     @TempDir
@@ -39,7 +41,7 @@ class GenerateCommandTest {
     }
 
     static int generate(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of("generate", "--sprite-model", MODEL, "--portrait-model", MODEL));
+        List<String> all = new java.util.ArrayList<>(List.of("generate", "--sprite-model", SPRITE, "--portrait-model", MODEL));
         all.addAll(List.of(args));
         return CharagenCommand.execute(all.toArray(String[]::new));
     }
