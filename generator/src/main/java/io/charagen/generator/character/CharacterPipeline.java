@@ -54,6 +54,7 @@ public final class CharacterPipeline implements AutoCloseable {
     private final LayerGroups spriteGroups;
     private final LayerGroups portraitGroups;
     private final List<Integer> identityLayers;
+    private final Projector projector; // keeps the portrait model's w statistics between characters
 
     private CharacterPipeline(ModelSource spriteModel, ModelSource portraitModel, PresetLibrary presets,
                               Generator sprite, Generator portrait, Discriminator discriminator) {
@@ -63,6 +64,7 @@ public final class CharacterPipeline implements AutoCloseable {
         this.sprite = sprite;
         this.portrait = portrait;
         this.discriminator = discriminator;
+        this.projector = new Projector(portrait, discriminator);
         this.layout = SheetLayout.forCard(spriteModel.card());
         this.spriteGroups = LayerGroups.of(spriteModel.card());
         this.portraitGroups = LayerGroups.of(portraitModel.card());
@@ -162,11 +164,16 @@ public final class CharacterPipeline implements AutoCloseable {
         CharacterFrames frames = cleaned.frames();
         start = finish(Stage.CLEANUP, start, times, progress, stop);
 
-        HeadCrop.Result head = HeadCrop.find(frames.standingFront(), portrait.resolution(), null);
+        HeadCrop.Result head;
+        try {
+            head = HeadCrop.find(frames.standingFront(), portrait.resolution(), null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("seed " + spec.seed() + ": " + e.getMessage()
+                    + " (the sprite model drew no figure there; try another seed or psi)", e);
+        }
         start = finish(Stage.HEAD_CROP, start, times, progress, stop);
 
         ProjectionOptions options = ProjectionOptions.defaults().withSteps(spec.projectionSteps()).withSeed(spec.seed());
-        Projector projector = new Projector(portrait, discriminator);
         ProjectionResult projection = projector.project(toChw(head.image()), head.mask(), options,
                 (step, steps, loss, lr, noise) -> progress.progress(Stage.PROJECTION, step, steps,
                         String.format("loss %.4f", loss)), stop);
