@@ -43,7 +43,7 @@ final class PerceptualLoss {
             NDArray term = features.get(i).sub(targetFeatures.get(i)).square().mean();
             total = total == null ? term : total.add(term);
         }
-        return total.mul(weight);
+        return total.mul((float) weight); // a double would make the 0-d result float64
     }
 
     private List<NDArray> normalisedFeatures(NDArray images) {

@@ -27,7 +27,7 @@ public record ProjectionOptions(int steps, double initialLearningRate, double le
                                int wStatisticsSamples) {
 
     /** The CLI default step count; see the package documentation for its cost. */
-    public static final int DEFAULT_STEPS = 200;
+    public static final int DEFAULT_STEPS = 100;
 
     public ProjectionOptions {
         if (steps < 1) {

@@ -111,6 +111,24 @@ class ProjectorTest {
     }
 
     @Test
+    void perceptualTermJoinsThePixelLoss() {
+        float[] target = ProjectionFixtures.seedImage(generator, 5, 0.7);
+        float[] mask = ProjectionFixtures.fullMask(generator);
+        ProjectionOptions options = QUICK.withSteps(3);
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(3);
+            var features = new PerceptualLossTest.RandomFeatures(m.randomNormal(new ai.djl.ndarray.types.Shape(8, 3, 3, 3)));
+            ProjectionResult pixels = projector.project(target, mask, options, null, null);
+            ProjectionResult both = new Projector(generator, features).project(target, mask, options, null, null);
+            assertTrue(both.lossHistory()[0] > pixels.lossHistory()[0], "the first step's loss did not grow with the"
+                    + " perceptual term: " + both.lossHistory()[0] + " vs " + pixels.lossHistory()[0]);
+            ProjectionResult weightless = new Projector(generator, features).project(target, mask,
+                    options.withPerceptualWeight(0), null, null);
+            assertArrayEquals(pixels.ws(), weightless.ws(), "perceptual weight 0 must leave pixels alone");
+        }
+    }
+
+    @Test
     void badInputNamesTheExpectedSize() {
         float[] target = ProjectionFixtures.seedImage(generator, 5, 0.7);
         float[] mask = ProjectionFixtures.fullMask(generator);
