@@ -1,0 +1,222 @@
+package io.charagen.generator.projection;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.charagen.generator.nn.FeatureExtractor;
+import io.charagen.generator.nn.Generator;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Finds the W+ latent whose image best matches a target image (Image2StyleGAN's extended latent space,
+ * optimised the way StyleGAN2 projects: Adam with a ramped learning rate and latent noise that decays
+ * to zero). Every layer's w starts at w_avg and moves independently. The loss is the masked pixel loss
+ * at several scales ({@link PixelLoss}) plus, when a feature extractor is given, a perceptual term
+ * ({@link PerceptualLoss}).
+ *
+ * <p>A projection is deterministic: the latent noise is drawn on the host from the options' seed, so the
+ * same seed and options give the same w on the same device. Each step's arrays live in a scope closed
+ * at the end of the step; only w and Adam's moments outlive it. Not thread-safe: one projection at a time.
+ */
+public final class Projector {
+
+    /** Seeds the z samples of the w statistics, which belong to the generator, not to one projection. */
+    private static final long STATISTICS_SEED = 123;
+    /** Forward and backward passes tried per step before a non-finite gradient is taken as real. */
+    private static final int PASS_ATTEMPTS = 4;
+
+    private final Generator generator;
+    private final FeatureExtractor perceptual; // null: pixels only
+    private WStatistics statistics;            // computed on first use, kept for the same sample count
+
+    /** A projector that compares pixels only. */
+    public Projector(Generator generator) {
+        this(generator, null);
+    }
+
+    /**
+     * @param perceptual feature network for the perceptual term, or null for pixels only; its resolution
+     *                   must be an integer multiple or fraction of the generator's
+     */
+    public Projector(Generator generator, FeatureExtractor perceptual) {
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.perceptual = perceptual;
+        if (perceptual != null) {
+            int a = Math.max(perceptual.resolution(), generator.resolution());
+            int b = Math.min(perceptual.resolution(), generator.resolution());
+            if (b < 1 || a % b != 0) {
+                throw new IllegalArgumentException("the feature extractor's resolution " + perceptual.resolution()
+                        + " must be an integer multiple or fraction of the generator's " + generator.resolution());
+            }
+        }
+        if (generator.mapping().cDim() > 0) {
+            throw new IllegalArgumentException("projection needs an unconditional generator; this one has c_dim "
+                    + generator.mapping().cDim());
+        }
+    }
+
+    /** The w statistics for {@code samples} mapped z, computed once and then reused. */
+    public WStatistics statistics(int samples) {
+        if (statistics == null || statistics.samples() != samples) {
+            statistics = WStatistics.estimate(generator, samples, STATISTICS_SEED);
+        }
+        return statistics;
+    }
+
+    /**
+     * Projects {@code targetChw} into W+.
+     *
+     * @param targetChw the target image, [3 * H * W] channel-major, values in [-1, 1], H = W = the
+     *                  generator's resolution
+     * @param mask      per-pixel weight, [H * W] in [0, 1]; 0 leaves a pixel out entirely
+     * @param listener  hears every step, or null
+     * @param cancelled asked before every step, or null; when it answers true the projection stops
+     * @throws CancellationException    when cancelled, naming the step reached
+     * @throws IllegalArgumentException when the target or mask has the wrong size or bad values, or a
+     *                                  pixel scale does not divide the resolution
+     */
+    public ProjectionResult project(float[] targetChw, float[] mask, ProjectionOptions options,
+                                    ProjectionListener listener, BooleanSupplier cancelled) {
+        Objects.requireNonNull(options, "options");
+        int resolution = generator.resolution();
+        checkTarget(targetChw, resolution);
+        checkMask(mask, resolution);
+        for (int scale : options.pixelScales()) {
+            if (resolution % scale != 0) {
+                throw new IllegalArgumentException("pixel scale " + scale + " does not divide the generator's"
+                        + " resolution " + resolution);
+            }
+        }
+        long start = System.nanoTime();
+        WStatistics stats = statistics(options.wStatisticsSamples());
+        int numWs = generator.numWs();
+        int wDim = generator.wDim();
+        Shape wShape = new Shape(1, numWs, wDim);
+        int steps = options.steps();
+        double[] history = new double[steps];
+        Random noiseSource = new Random(options.seed());
+        float[] noise = new float[numWs * wDim];
+
+        try (NDManager projection = NDManager.newBaseManager(generator.device())) {
+            NDArray target = projection.create(targetChw, new Shape(1, 3, resolution, resolution));
+            NDArray maskArray = projection.create(mask, new Shape(1, 1, resolution, resolution));
+            Loss loss = new Loss(new PixelLoss(target, maskArray, options.pixelScales()),
+                    perceptual != null && options.perceptualWeight() > 0
+                            ? new PerceptualLoss(perceptual, target, maskArray, options.perceptualWeight())
+                            : null);
+            NDArray w = projection.create(tile(stats.mean(), numWs), wShape);
+            try (Adam adam = new Adam(projection, wShape)) {
+                for (int step = 0; step < steps; step++) {
+                    if (cancelled != null && cancelled.getAsBoolean()) {
+                        throw new CancellationException("projection cancelled after step " + step + " of " + steps);
+                    }
+                    double t = ProjectionSchedule.progress(step, steps);
+                    double learningRate = ProjectionSchedule.learningRate(options, t);
+                    double noiseStrength = ProjectionSchedule.noiseStrength(options, stats.spread(), t);
+                    for (int i = 0; i < noise.length; i++) {
+                        noise[i] = (float) (noiseSource.nextGaussian() * noiseStrength);
+                    }
+                    history[step] = descend(projection, loss, w, noise, adam, learningRate, step, steps);
+                    if (listener != null) {
+                        listener.onStep(step + 1, steps, history[step], learningRate, noiseStrength);
+                    }
+                }
+            }
+            double finalLoss;
+            try (NDManager scope = projection.newSubManager()) {
+                finalLoss = loss.of(generator.synthesize(scope.zeros(wShape).addi(w))).getFloat();
+            }
+            float[] ws = w.toFloatArray();
+            return new ProjectionResult(ws, numWs, wDim, steps, finalLoss, history,
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /**
+     * One Adam step from the gradient at w + noise; returns the loss there. A pass whose loss or gradient
+     * is not finite is run again from the same inputs: the native backward pass has been seen to give
+     * NaN rows now and then for inputs that give finite gradients on every other try (about 1 pass in
+     * 100 on the fixture networks), and a rerun gives the same bits a clean first pass would have.
+     */
+    private double descend(NDManager projection, Loss loss, NDArray w, float[] noise, Adam adam, double learningRate,
+                           int step, int steps) {
+        Shape shape = w.getShape();
+        for (int attempt = 1; attempt <= PASS_ATTEMPTS; attempt++) {
+            try (NDManager scope = projection.newSubManager()) {
+                // The gradient is taken at the noisy w; since the noise is added, it is also w's.
+                NDArray noisy = w.add(scope.create(noise, shape));
+                noisy.attach(scope);
+                NDArray gradient;
+                float value;
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    noisy.setRequiresGradient(true);
+                    NDArray total = loss.of(generator.synthesize(noisy));
+                    collector.backward(total);
+                    value = total.getFloat();
+                    gradient = noisy.getGradient();
+                }
+                if (Float.isFinite(value) && Float.isFinite(gradient.abs().sum().getFloat())) {
+                    adam.step(w, gradient, learningRate);
+                    return value;
+                }
+            }
+        }
+        throw new IllegalStateException("projection step " + (step + 1) + " of " + steps + ": the loss or its"
+                + " gradient was not finite in " + PASS_ATTEMPTS + " tries");
+    }
+
+    /** The pixel loss plus the optional perceptual term. */
+    private record Loss(PixelLoss pixels, PerceptualLoss perceptual) {
+        NDArray of(NDArray images) {
+            NDArray value = pixels.loss(images);
+            return perceptual == null ? value : value.add(perceptual.loss(images));
+        }
+    }
+
+    private static float[] tile(float[] w, int times) {
+        float[] out = new float[w.length * times];
+        for (int i = 0; i < times; i++) {
+            System.arraycopy(w, 0, out, i * w.length, w.length);
+        }
+        return out;
+    }
+
+    private static void checkTarget(float[] target, int resolution) {
+        int expected = 3 * resolution * resolution;
+        if (target == null || target.length != expected) {
+            throw new IllegalArgumentException("target must hold 3 * " + resolution + " * " + resolution + " = "
+                    + expected + " values (RGB, channel-major, at the generator's resolution), got "
+                    + (target == null ? "null" : target.length));
+        }
+        for (int i = 0; i < target.length; i++) {
+            if (!Float.isFinite(target[i])) {
+                throw new IllegalArgumentException("target value " + i + " is not finite: " + target[i]);
+            }
+        }
+    }
+
+    private static void checkMask(float[] mask, int resolution) {
+        int expected = resolution * resolution;
+        if (mask == null || mask.length != expected) {
+            throw new IllegalArgumentException("mask must hold " + resolution + " * " + resolution + " = "
+                    + expected + " values (one per pixel), got " + (mask == null ? "null" : mask.length));
+        }
+        boolean any = false;
+        for (int i = 0; i < mask.length; i++) {
+            if (!(mask[i] >= 0 && mask[i] <= 1)) {
+                throw new IllegalArgumentException("mask value " + i + " must be in [0, 1], got " + mask[i]);
+            }
+            any |= mask[i] > 0;
+        }
+        if (!any) {
+            throw new IllegalArgumentException("mask is 0 everywhere: nothing to project");
+        }
+    }
+}
