@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.checkpoint.StateDict;
+import io.charagen.generator.nn.ops.Scalars;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,6 @@ public final class MappingNetwork {
 
     /** x * rsqrt(mean(x^2) + 1e-8) over the feature axis. */
     static NDArray normalize2ndMoment(NDArray x) {
-        return x.mul(x.square().mean(new int[] {1}, true).add(1e-8f).sqrt().pow(-1));
+        return x.mul(Scalars.reciprocal(Scalars.plus(x.square().mean(new int[] {1}, true), 1e-8).sqrt()));
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import io.charagen.generator.nn.ops.Scalars;
 
 /** The truncation trick: w' = w_avg + psi (w - w_avg), on the first {@code cutoff} layers of W+. */
 public final class Truncation {
@@ -31,8 +32,8 @@ public final class Truncation {
     /** Linear interpolation from w_avg towards ws, rounded the way torch.lerp rounds. */
     private static NDArray lerpFromAverage(NDArray ws, NDArray wAvg, double psi) {
         if (psi < 0.5) {
-            return ws.sub(wAvg).mul(psi).add(wAvg);
+            return Scalars.times(ws.sub(wAvg), psi).add(wAvg);
         }
-        return ws.sub(ws.sub(wAvg).mul(1 - psi));
+        return ws.sub(Scalars.times(ws.sub(wAvg), 1 - psi));
     }
 }

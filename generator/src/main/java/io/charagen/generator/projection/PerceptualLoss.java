@@ -3,6 +3,7 @@ package io.charagen.generator.projection;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import io.charagen.generator.nn.FeatureExtractor;
+import io.charagen.generator.nn.ops.Scalars;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +44,14 @@ final class PerceptualLoss {
             NDArray term = features.get(i).sub(targetFeatures.get(i)).square().mean();
             total = total == null ? term : total.add(term);
         }
-        return total.mul((float) weight); // a double would make the 0-d result float64
+        return Scalars.times(total, weight);
     }
 
     private List<NDArray> normalisedFeatures(NDArray images) {
         NDList maps = extractor.features(resample(images, extractor.resolution()));
         List<NDArray> out = new ArrayList<>(maps.size());
         for (NDArray f : maps) {
-            out.add(f.div(f.square().sum(new int[] {1}, true).add(EPSILON).sqrt()));
+            out.add(f.div(Scalars.plus(f.square().sum(new int[] {1}, true), EPSILON).sqrt()));
         }
         return out;
     }

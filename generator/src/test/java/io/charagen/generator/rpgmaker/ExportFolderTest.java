@@ -220,7 +220,7 @@ class ExportFolderTest {
     @Test
     void theSameTargetTwiceIsRefused() throws IOException {
         ExportFolder folder = ExportFolder.plain(temp.resolve("twice"));
-        ExportFolder.Plan plan = folder.plan().add(Kind.FACE, "Hero.png", bytes("a")).add(Kind.CHARACTER, "Hero.png", bytes("b"));
+        ExportFolder.Plan plan = folder.plan().add(Kind.PREVIEW, "Hero.gif", bytes("a")).add(Kind.RECORD, "Hero.gif", bytes("b"));
         assertThrows(IllegalArgumentException.class, () -> folder.commit(plan, false));
         assertFalse(Files.exists(temp.resolve("twice")));
     }

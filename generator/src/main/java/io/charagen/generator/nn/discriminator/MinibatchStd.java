@@ -2,6 +2,7 @@ package io.charagen.generator.nn.discriminator;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import io.charagen.generator.nn.ops.Scalars;
 
 /**
  * Minibatch standard deviation (Karras et al. 2018, Section 3): the batch is split into groups of
@@ -42,7 +43,7 @@ final class MinibatchStd {
         int f = numChannels;
         NDArray y = x.reshape(g, n / g, f, c / f * h * w);          // [G, N/G, F, C/F*H*W]
         y = y.sub(y.mean(new int[] {0}, true));
-        y = y.square().mean(new int[] {0}).add(EPSILON).sqrt();    // [N/G, F, C/F*H*W]
+        y = Scalars.plus(y.square().mean(new int[] {0}), EPSILON).sqrt();    // [N/G, F, C/F*H*W]
         y = y.mean(new int[] {2});                                 // [N/G, F]
         y = y.reshape(n / g, f, 1, 1).tile(new long[] {g, 1, h, w}); // [N, F, H, W]
         return x.concat(y, 1);

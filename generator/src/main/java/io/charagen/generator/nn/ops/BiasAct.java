@@ -17,7 +17,7 @@ public final class BiasAct {
     public static NDArray leakyRelu(NDArray x, float slope, double gain, Double clamp) {
         NDArray y = slope == 1f ? x : x.getNDArrayInternal().leakyRelu(slope);
         if (gain != 1) {
-            y = y.mul(gain);
+            y = Scalars.times(y, gain);
         }
         return clamp == null ? y : y.clip(-clamp, clamp);
     }

@@ -10,6 +10,7 @@ import io.charagen.generator.nn.ops.BiasAct;
 import io.charagen.generator.nn.ops.Conv;
 import io.charagen.generator.nn.ops.Fir;
 import io.charagen.generator.nn.ops.TransposedConv2x;
+import io.charagen.generator.nn.ops.Scalars;
 
 /**
  * A StyleGAN2 synthesis layer (Karras et al. 2020, Section 2.2): weight modulation by the style
@@ -71,7 +72,7 @@ final class ModulatedConvLayer {
     /** x [N, I, H, W], w [N, w_dim] to [N, O, H', W']. */
     NDArray forward(NDArray x, NDArray w) {
         NDArray styles = affine.forward(w);                                              // [N, I]
-        NDArray demod = styles.square().matMul(weightSquareSums).add(1e-8f).sqrt().pow(-1); // [N, O]
+        NDArray demod = Scalars.reciprocal(Scalars.plus(styles.square().matMul(weightSquareSums), 1e-8).sqrt()); // [N, O]
         NDArray y = x.mul(styles.expandDims(2).expandDims(3));
         if (upsample != null) {
             y = transposed.apply(y);

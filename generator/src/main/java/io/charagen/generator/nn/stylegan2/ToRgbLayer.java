@@ -8,6 +8,7 @@ import io.charagen.generator.checkpoint.StateDict;
 import io.charagen.generator.nn.FullyConnectedLayer;
 import io.charagen.generator.nn.ops.BiasAct;
 import io.charagen.generator.nn.ops.Conv;
+import io.charagen.generator.nn.ops.Scalars;
 
 /** A modulated 1x1 convolution to RGB, without demodulation (StyleGAN2, Figure 7). */
 final class ToRgbLayer {
@@ -28,7 +29,7 @@ final class ToRgbLayer {
     }
 
     NDArray forward(NDArray x, NDArray w) {
-        NDArray styles = affine.forward(w).mul(styleGain);
+        NDArray styles = Scalars.times(affine.forward(w), styleGain);
         NDArray y = Conv.conv2d(x.mul(styles.expandDims(2).expandDims(3)), weight, 0);
         y = BiasAct.addChannelBias(y, bias);
         return clamp == null ? y : y.clip(-clamp, clamp);

@@ -10,6 +10,7 @@ import io.charagen.generator.nn.FullyConnectedLayer;
 import io.charagen.generator.nn.ops.BiasAct;
 import io.charagen.generator.nn.ops.Conv;
 import io.charagen.generator.nn.ops.Fir;
+import io.charagen.generator.nn.ops.Scalars;
 
 /**
  * One StyleGAN3 synthesis layer (Section 3.2): a modulated convolution followed by the filtered
@@ -80,14 +81,14 @@ final class AliasFreeLayer {
         NDArray styles = affine.forward(w);                                  // [N, I]
         NDArray y;
         if (toRgb) {
-            NDArray s = styles.mul(styleGain * inputGain);
+            NDArray s = Scalars.times(styles, styleGain * inputGain);
             y = Conv.conv2d(x.mul(s.expandDims(2).expandDims(3)), weight, padding);
         } else {
             // Styles normalised to unit RMS over the batch (as the reference does), then modulate,
             // convolve with the shared weight, and demodulate each output channel per sample.
-            styles = styles.mul(styles.square().mean().sqrt().pow(-1));
-            NDArray demod = styles.square().matMul(weightSquareSums).add(1e-8f).sqrt().pow(-1); // [N, O]
-            NDArray s = styles.mul(inputGain);
+            styles = styles.mul(Scalars.reciprocal(styles.square().mean().sqrt()));
+            NDArray demod = Scalars.reciprocal(Scalars.plus(styles.square().matMul(weightSquareSums), 1e-8).sqrt()); // [N, O]
+            NDArray s = Scalars.times(styles, inputGain);
             y = Conv.conv2d(x.mul(s.expandDims(2).expandDims(3)), weight, padding);
             y = y.mul(demod.expandDims(2).expandDims(3));
         }

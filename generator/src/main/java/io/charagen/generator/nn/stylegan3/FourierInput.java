@@ -11,6 +11,7 @@ import io.charagen.generator.checkpoint.StateDict;
 import io.charagen.generator.nn.FullyConnectedLayer;
 import io.charagen.generator.nn.ImageTransform;
 import io.charagen.generator.nn.ops.Conv;
+import io.charagen.generator.nn.ops.Scalars;
 
 /**
  * StyleGAN3's input (Section 3.1 and Appendix D): a bank of Fourier features sin(2 pi (f . x + phi))
@@ -85,17 +86,17 @@ final class FourierInput {
                 s, c, s.mul(tx).add(c.mul(ty)).neg(),
                 zero, zero, one), 1).reshape(n, 3, 3);
         NDArray user = transform == null ? userTransform
-                : w.getManager().create(transform.inverseMatrix(), new Shape(3, 3));
+                : w.getManager().create(transform.inverseMatrix(), new Shape(3, 3)).duplicate(); // owned by PyTorch: see Scalars
         NDArray m = rows.matMul(user);                                       // [N, 3, 3]
         NDArray linear = m.get(new NDIndex(":, 0:2, 0:2"));                  // [N, 2, 2]
         NDArray shift = m.get(new NDIndex(":, 0:2, 2:3"));                   // [N, 2, 1]
         NDArray freqs = linear.transpose(0, 2, 1).matMul(freqsT);            // [N, 2, C] = (freqs @ M)^T
         NDArray phase = shift.transpose(0, 2, 1).matMul(freqsT).reshape(n, channels).add(phases);
         NDArray radius = freqs.norm(new int[] {1}, false);                   // [N, C]
-        NDArray amplitude = radius.sub(bandwidth).div(samplingRate / 2 - bandwidth).neg().add(1).clip(0, 1);
+        NDArray amplitude = Scalars.plus(Scalars.times(Scalars.plus(radius, -bandwidth), -1 / (samplingRate / 2 - bandwidth)), 1).clip(0, 1);
         NDArray x = freqs.transpose(0, 2, 1).matMul(gridT)                   // [N, C, H*W]
                 .add(phase.expandDims(2))
-                .mul(2 * Math.PI).sin()
+                .mul(Scalars.of(freqs, 2 * Math.PI)).sin()
                 .mul(amplitude.expandDims(2));
         x = x.reshape(n, channels, size, size);
         return Conv.conv2d(x, mixing, 0);

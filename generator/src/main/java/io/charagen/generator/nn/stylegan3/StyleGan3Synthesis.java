@@ -9,6 +9,7 @@ import io.charagen.generator.nn.ImageTransform;
 import io.charagen.generator.nn.Kwargs;
 import io.charagen.generator.nn.SynthesisNetwork;
 import io.charagen.generator.nn.ops.LayerScope;
+import io.charagen.generator.nn.ops.Scalars;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,6 @@ public final class StyleGan3Synthesis implements SynthesisNetwork {
             NDArray w = ws.get(new NDIndex(":, {}, :", i + 1));
             x = LayerScope.run(owner, new NDArray[] {x, w}, in -> layer.forward(in[0], in[1]));
         }
-        return outputScale == 1 ? x : x.mul(outputScale);
+        return outputScale == 1 ? x : Scalars.times(x, outputScale);
     }
 }
