@@ -29,8 +29,6 @@ public final class Projector {
 
     /** Seeds the z samples of the w statistics, which belong to the generator, not to one projection. */
     private static final long STATISTICS_SEED = 123;
-    /** Forward and backward passes tried per step before a non-finite gradient is taken as real. */
-    private static final int PASS_ATTEMPTS = 4;
 
     private final Generator generator;
     private final FeatureExtractor perceptual; // null: pixels only
@@ -139,37 +137,29 @@ public final class Projector {
         }
     }
 
-    /**
-     * One Adam step from the gradient at w + noise; returns the loss there. A pass whose loss or gradient
-     * is not finite is run again from the same inputs: the native backward pass has been seen to give
-     * NaN rows now and then for inputs that give finite gradients on every other try (about 1 pass in
-     * 100 on the fixture networks), and a rerun gives the same bits a clean first pass would have.
-     */
+    /** One Adam step from the gradient at w + noise; returns the loss there. */
     private double descend(NDManager projection, Loss loss, NDArray w, float[] noise, Adam adam, double learningRate,
                            int step, int steps) {
-        Shape shape = w.getShape();
-        for (int attempt = 1; attempt <= PASS_ATTEMPTS; attempt++) {
-            try (NDManager scope = projection.newSubManager()) {
-                // The gradient is taken at the noisy w; since the noise is added, it is also w's.
-                NDArray noisy = w.add(scope.create(noise, shape));
-                noisy.attach(scope);
-                NDArray gradient;
-                float value;
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    noisy.setRequiresGradient(true);
-                    NDArray total = loss.of(generator.synthesize(noisy));
-                    collector.backward(total);
-                    value = total.getFloat();
-                    gradient = noisy.getGradient();
-                }
-                if (Float.isFinite(value) && Float.isFinite(gradient.abs().sum().getFloat())) {
-                    adam.step(w, gradient, learningRate);
-                    return value;
-                }
+        try (NDManager scope = projection.newSubManager()) {
+            // The gradient is taken at the noisy w; since the noise is added, it is also w's.
+            NDArray noisy = w.add(scope.create(noise, w.getShape()));
+            noisy.attach(scope);
+            NDArray gradient;
+            float value;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                noisy.setRequiresGradient(true);
+                NDArray total = loss.of(generator.synthesize(noisy));
+                collector.backward(total);
+                value = total.getFloat();
+                gradient = noisy.getGradient();
             }
+            if (!Float.isFinite(value) || !Float.isFinite(gradient.abs().sum().getFloat())) {
+                throw new IllegalStateException("projection step " + (step + 1) + " of " + steps
+                        + ": the loss or its gradient is not finite (loss " + value + ")");
+            }
+            adam.step(w, gradient, learningRate);
+            return value;
         }
-        throw new IllegalStateException("projection step " + (step + 1) + " of " + steps + ": the loss or its"
-                + " gradient was not finite in " + PASS_ATTEMPTS + " tries");
     }
 
     /** The pixel loss plus the optional perceptual term. */
