@@ -122,6 +122,34 @@ class GenerateCommandTest {
     }
 
     @Test
+    void wrongKindOfModelAndPresetsOfAnotherModelAreRefused(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Path bundle = dir.resolve("faces.json");
+        assertEquals(0, CharagenCommand.execute("convert", "--model", MODEL, "--out", bundle.toString(), "--name", "faces",
+                "--kind", "portrait"));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.err;
+        System.setErr(new java.io.PrintStream(err, true));
+        try {
+            assertEquals(1, CharagenCommand.execute("generate", "--name", "Hero", "--sprite-model", bundle.toString(),
+                    "--portrait-model", MODEL, "--out", out.toString()));
+            Path presets = dir.resolve("presets");
+            assertEquals(0, CharagenCommand.execute("preset", "--model", SPRITE, "--model-kind", "sprite", "--kind",
+                    "archetype", "--name", "hero", "--seed", "5", "--layer-group", "pose", "--out",
+                    presets.resolve("sprite/archetypes").toString()));
+            assertEquals(1, generate("--name", "Hero", "--seed", "1", "--archetype", "hero", "--presets",
+                    presets.toString(), "--out", out.toString()));
+        } finally {
+            System.setErr(saved);
+        }
+        String messages = err.toString();
+        assertTrue(messages.contains("is a portrait model, but a sprite model is needed"), messages);
+        assertTrue(messages.contains("no archetype preset 'hero' for model 'sg3t-64'") && messages.contains("for another model"),
+                messages);
+        assertFalse(Files.exists(out), "nothing was written");
+    }
+
+    @Test
     void existingFilesAreKeptWithoutForce() throws Exception {
         byte[] before = Files.readAllBytes(first.resolve("characters/$Hero.png"));
         assertEquals(1, generate("--name", "Hero", "--seed", "4", "--steps", "1", "--out", first.toString()));
