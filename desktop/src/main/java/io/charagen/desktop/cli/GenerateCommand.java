@@ -5,7 +5,6 @@ import io.charagen.generator.character.CharacterPipeline;
 import io.charagen.generator.character.CharacterRecord;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.character.ExpressionChoice;
-import io.charagen.generator.character.PipelineListener.Stage;
 import io.charagen.generator.latent.NumpyRandomState;
 import io.charagen.generator.model.ModelRef;
 import io.charagen.generator.model.ModelSource;
@@ -54,8 +53,9 @@ final class GenerateCommand implements Callable<Integer> {
     String archetype;
 
     @Option(names = "--expressions", split = ",", paramLabel = "E[:S]",
-            description = "Expression presets, one face each, optionally with a strength (happy:0.6). Default: every "
-                    + "expression preset of the portrait model, up to 8, or one neutral face if it has none.")
+            description = "Expression presets, one face each, optionally with a strength (happy:0.6); 'neutral' "
+                    + "without a preset is the portrait unchanged. Default: neutral, then every expression preset of "
+                    + "the portrait model, 8 faces at most.")
     List<String> expressions;
 
     @ArgGroup(exclusive = true)
@@ -143,12 +143,12 @@ final class GenerateCommand implements Callable<Integer> {
         if (expressions != null) {
             expressions.forEach(e -> faces.add(ExpressionChoice.parse(e)));
         } else {
+            // The neutral face first (a preset of that name, or the portrait unchanged), then the rest.
             List<String> available = new ArrayList<>(pipeline.expressionNames());
+            available.remove(ExpressionChoice.BASE);
+            available.add(ExpressionChoice.BASE);
             available.sort((a, b) -> Integer.compare(rank(a), rank(b)));
             available.stream().limit(CharacterSpec.MAX_FACES).forEach(n -> faces.add(new ExpressionChoice(n, null)));
-            if (faces.isEmpty()) {
-                faces.add(new ExpressionChoice(ExpressionChoice.BASE, null));
-            }
         }
         Integer outlineRgb = null;
         if (outline != null) {
