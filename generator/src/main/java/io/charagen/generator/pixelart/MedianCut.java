@@ -11,7 +11,7 @@ import java.util.List;
  * Everything is ordered and tie-broken explicitly, so the same input gives the same palette.
  * When there are k distinct colours or fewer, the palette is exactly those colours.
  */
-final class MedianCut {
+public final class MedianCut {
 
     private static final int REFINE_ROUNDS = 8;
 
@@ -23,7 +23,7 @@ final class MedianCut {
      * @param weights how many pixels have each colour
      * @return at most k distinct 0xRRGGBB colours, most used first
      */
-    static int[] palette(int[] colours, int[] weights, int k) {
+    public static int[] palette(int[] colours, int[] weights, int k) {
         if (colours.length == 0) {
             return new int[0];
         }
@@ -85,7 +85,7 @@ final class MedianCut {
     }
 
     /** Index of the colour in {@code palette} nearest to {@code rgb} (the first on ties). */
-    static int nearest(int[] palette, int rgb) {
+    public static int nearest(int[] palette, int rgb) {
         int best = 0;
         int bestDistance = Integer.MAX_VALUE;
         for (int j = 0; j < palette.length; j++) {
