@@ -12,7 +12,6 @@ import io.charagen.generator.model.ModelRef;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -74,12 +73,9 @@ public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef
     /** Reads a record strictly; errors name the file and field. */
     public static CharacterRecord read(Path file) throws IOException {
         String source = file.toString();
-        if (Files.size(file) > MAX_BYTES) {
-            throw new IOException(source + ": larger than " + MAX_BYTES + " bytes; not a character record");
-        }
         try {
-            JsonFields f = JsonFields.of(StrictJson.parseObject(Files.readString(file, StandardCharsets.UTF_8), source),
-                    source);
+            JsonFields f = JsonFields.of(StrictJson.parseObject(StrictJson.readText(file, MAX_BYTES, "a character record"),
+                    source), source);
             f.allowOnly(FIELDS);
             if (!FORMAT.equals(f.string("format"))) {
                 throw f.error("format", "is '" + f.string("format") + "', expected '" + FORMAT + "'");

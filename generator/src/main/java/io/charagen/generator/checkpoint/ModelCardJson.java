@@ -8,12 +8,6 @@ import io.charagen.generator.json.JsonFields;
 import io.charagen.generator.json.JsonFormatException;
 import io.charagen.generator.json.StrictJson;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,18 +36,9 @@ final class ModelCardJson {
 
     static String readText(Path json) throws CheckpointException {
         try {
-            if (Files.size(json) > MAX_CARD_BYTES) {
-                throw new CheckpointException(json + ": a model card larger than " + MAX_CARD_BYTES + " bytes");
-            }
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(json))).toString();
-        } catch (NoSuchFileException e) {
-            throw new CheckpointException(json + ": no such file", e);
-        } catch (CharacterCodingException e) {
-            throw new CheckpointException(json + ": not UTF-8 text", e);
-        } catch (CheckpointException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new CheckpointException(json + ": cannot read the file: " + e.getMessage(), e);
+            return StrictJson.readText(json, MAX_CARD_BYTES, "a model card");
+        } catch (JsonFormatException e) {
+            throw new CheckpointException(e.getMessage(), e);
         }
     }
 

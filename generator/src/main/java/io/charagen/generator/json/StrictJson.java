@@ -9,6 +9,12 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.io.StringReader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +30,25 @@ public final class StrictJson {
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(NaN|Infinity)");
 
     private StrictJson() {
+    }
+
+    /**
+     * The UTF-8 text of {@code file}, refused before reading when it is larger than {@code maxBytes}
+     * ({@code what} names the kind of file in messages: "a model card", "a preset").
+     */
+    public static String readText(Path file, long maxBytes, String what) throws JsonFormatException {
+        try {
+            if (Files.size(file) > maxBytes) {
+                throw new JsonFormatException(file + ": larger than " + maxBytes + " bytes; not " + what);
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (NoSuchFileException e) {
+            throw new JsonFormatException(file + ": no such file", e);
+        } catch (CharacterCodingException e) {
+            throw new JsonFormatException(file + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new JsonFormatException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
     }
 
     public static JsonObject parseObject(String text, String source) throws JsonFormatException {

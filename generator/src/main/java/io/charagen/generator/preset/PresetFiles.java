@@ -17,8 +17,6 @@ import io.charagen.generator.json.StrictJson;
 import io.charagen.generator.model.ModelRef;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -51,7 +49,8 @@ public final class PresetFiles {
     public static Preset read(Path json) throws PresetException {
         String source = json.toString();
         try {
-            JsonFields f = JsonFields.of(StrictJson.parseObject(readText(json), source), source);
+            JsonFields f = JsonFields.of(StrictJson.parseObject(StrictJson.readText(json, MAX_JSON_BYTES, "a preset"), source),
+                    source);
             f.allowOnly(FIELDS);
             String format = f.string("format");
             if (!FORMAT.equals(format)) {
@@ -197,19 +196,6 @@ public final class PresetFiles {
             throw e;
         } catch (RuntimeException e) {
             throw new PresetException(npy + ": not a readable .npy file: " + e.getMessage(), e);
-        }
-    }
-
-    private static String readText(Path json) throws PresetException {
-        try {
-            if (Files.size(json) > MAX_JSON_BYTES) {
-                throw new PresetException(json + ": larger than " + MAX_JSON_BYTES + " bytes; not a preset");
-            }
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(json))).toString();
-        } catch (CharacterCodingException e) {
-            throw new PresetException(json + ": not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new PresetException(json + ": cannot read the preset: " + e.getMessage(), e);
         }
     }
 
