@@ -11,7 +11,6 @@ import io.charagen.generator.latent.NumpyRandomState;
 import io.charagen.generator.model.ModelRef;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
