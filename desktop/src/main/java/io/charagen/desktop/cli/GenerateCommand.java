@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -107,6 +108,13 @@ final class GenerateCommand implements Callable<Integer> {
         ExportFolder folder = destination != null && destination.project != null
                 ? ExportFolder.rpgMakerProject(destination.project)
                 : ExportFolder.plain(destination != null && destination.out != null ? destination.out : Path.of("generated"));
+        List<Path> existing = CharacterExport.existing(folder, stem, count);
+        if (!force && !existing.isEmpty()) {
+            throw new FileAlreadyExistsException(existing.get(0).toString(), null, "already exists"
+                    + (existing.size() > 1 ? " (and " + (existing.size() - 1) + " more of this export's files)" : "")
+                    + "; use --force to replace" + (folder.isProject() ? " (a backup is made first)" : "")
+                    + "; nothing was made or written");
+        }
         ModelSource sprite = models.sprite();
         ModelSource portrait = models.portrait();
         if (fromRecord != null) {

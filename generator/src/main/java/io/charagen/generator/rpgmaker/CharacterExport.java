@@ -9,6 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,29 +37,71 @@ public final class CharacterExport {
         return count == 1 ? stem : stem + "_" + (index + 1);
     }
 
-    public static ExportFolder.Plan plan(ExportFolder folder, String stem, List<Character> characters) throws IOException {
-        ExportFolder.Plan plan = folder.plan();
-        int count = characters.size();
+    /** One file of an export: what it is, its name, and the characters [from, to) it shows. */
+    public record File(ExportFolder.Kind kind, String name, int from, int to) {
+    }
+
+    /** The files an export of {@code count} characters writes, in order. */
+    public static List<File> files(String stem, int count) {
+        List<File> files = new ArrayList<>();
         if (count == 1) {
-            plan.add(ExportFolder.Kind.CHARACTER, "$" + stem + ".png", png(CharacterSheet.single(characters.get(0).frames())));
+            files.add(new File(ExportFolder.Kind.CHARACTER, "$" + stem + ".png", 0, 1));
         } else {
             for (int first = 0; first < count; first += CharacterSheet.SLOTS) {
-                List<CharacterFrames> group = new ArrayList<>();
-                characters.subList(first, Math.min(count, first + CharacterSheet.SLOTS)).forEach(c -> group.add(c.frames()));
                 String name = first == 0 ? stem : stem + "_" + (first / CharacterSheet.SLOTS + 1);
-                plan.add(ExportFolder.Kind.CHARACTER, name + ".png", png(CharacterSheet.group(group)));
+                files.add(new File(ExportFolder.Kind.CHARACTER, name + ".png", first,
+                        Math.min(count, first + CharacterSheet.SLOTS)));
             }
         }
         for (int i = 0; i < count; i++) {
-            Character character = characters.get(i);
             String name = characterName(stem, i, count);
-            plan.add(ExportFolder.Kind.FACE, name + ".png", png(FaceSheet.of(List.copyOf(character.faces().values()))));
-            ByteArrayOutputStream gif = new ByteArrayOutputStream();
-            WalkGif.write(character.frames(), GIF_SCALE, GIF_DELAY_MS, gif);
-            plan.add(ExportFolder.Kind.PREVIEW, name + ".gif", gif.toByteArray());
-            plan.add(ExportFolder.Kind.RECORD, name + ".json", character.record().toJson().getBytes(StandardCharsets.UTF_8));
+            files.add(new File(ExportFolder.Kind.FACE, name + ".png", i, i + 1));
+            files.add(new File(ExportFolder.Kind.PREVIEW, name + ".gif", i, i + 1));
+            files.add(new File(ExportFolder.Kind.RECORD, name + ".json", i, i + 1));
+        }
+        return files;
+    }
+
+    /**
+     * The files of {@code files(stem, n)} that already exist in {@code folder}: checked before any
+     * character is made, so that a refused export costs no generation time.
+     */
+    public static List<Path> existing(ExportFolder folder, String stem, int count) {
+        List<Path> found = new ArrayList<>();
+        for (File file : files(stem, count)) {
+            Path target = folder.root().resolve(folder.relativeTarget(file.kind(), file.name()));
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                found.add(target);
+            }
+        }
+        return found;
+    }
+
+    public static ExportFolder.Plan plan(ExportFolder folder, String stem, List<Character> characters) throws IOException {
+        ExportFolder.Plan plan = folder.plan();
+        for (File file : files(stem, characters.size())) {
+            byte[] content;
+            if (file.kind() == ExportFolder.Kind.CHARACTER) {
+                content = characters.size() == 1 ? png(CharacterSheet.single(characters.get(0).frames()))
+                        : png(CharacterSheet.group(characters.subList(file.from(), file.to()).stream()
+                        .map(Character::frames).toList()));
+            } else {
+                Character character = characters.get(file.from());
+                content = switch (file.kind()) {
+                    case FACE -> png(FaceSheet.of(List.copyOf(character.faces().values())));
+                    case PREVIEW -> gif(character.frames());
+                    default -> character.record().toJson().getBytes(StandardCharsets.UTF_8);
+                };
+            }
+            plan.add(file.kind(), file.name(), content);
         }
         return plan;
+    }
+
+    private static byte[] gif(CharacterFrames frames) throws IOException {
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        WalkGif.write(frames, GIF_SCALE, GIF_DELAY_MS, gif);
+        return gif.toByteArray();
     }
 
     static byte[] png(BufferedImage image) {
