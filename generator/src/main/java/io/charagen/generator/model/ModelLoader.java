@@ -7,9 +7,7 @@ import io.charagen.generator.checkpoint.NetworkRecord;
 import io.charagen.generator.checkpoint.ReferenceSnapshotReader;
 import io.charagen.generator.nn.Generator;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Opens a generator from whatever the user points at: a reference snapshot or a charagen bundle. */
 public final class ModelLoader {
@@ -19,18 +17,10 @@ public final class ModelLoader {
 
     /** The generator network stored at {@code path} (.pkl snapshot, or .json/.safetensors bundle). */
     public static NetworkRecord readGenerator(Path path) throws CheckpointException {
-        if (!Files.isRegularFile(path)) {
-            throw new CheckpointException(path + ": no such model file");
-        }
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".pkl")) {
-            return ReferenceSnapshotReader.read(path).generator();
-        }
-        if (name.endsWith(".json") || name.endsWith(".safetensors")) {
-            return ModelBundle.read(path).generator();
-        }
-        throw new CheckpointException(path + ": not a model file; expected a StyleGAN snapshot (.pkl) or a "
-                + "charagen bundle (.json model card beside its .safetensors)");
+        return switch (ModelFormat.of(path)) {
+            case SNAPSHOT -> ReferenceSnapshotReader.read(path).generator();
+            case BUNDLE -> ModelBundle.read(path).generator();
+        };
     }
 
     /** Reads and builds the generator on {@code device}. */

@@ -10,9 +10,7 @@ import io.charagen.generator.checkpoint.ReferenceSnapshot;
 import io.charagen.generator.checkpoint.ReferenceSnapshotReader;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -30,30 +28,22 @@ public record ModelSource(Path path, ModelCard card, boolean hasOwnCard, ModelRe
      * kind is refused; a snapshot, which records no kind, is taken to be of the kind asked for.
      */
     public static ModelSource open(Path path, ModelKind kind) throws CheckpointException {
-        if (!Files.isRegularFile(path)) {
-            throw new CheckpointException(path + ": no such model file");
-        }
-        String fileName = path.getFileName().toString();
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".pkl")) {
+        if (ModelFormat.of(path) == ModelFormat.SNAPSHOT) {
             ReferenceSnapshot snapshot = ReferenceSnapshotReader.read(path);
-            String name = fileName.substring(0, fileName.length() - 4);
+            String fileName = path.getFileName().toString();
+            String name = fileName.substring(0, fileName.length() - ".pkl".length());
             ModelCard card = ModelCard.forGenerator(name, kind, snapshot.generator());
             return new ModelSource(path, card, false, new ModelRef(name, sha256(path)), snapshot.generator(),
                     snapshot.network("D").orElse(null));
         }
-        if (lower.endsWith(".json") || lower.endsWith(".safetensors")) {
-            ModelBundle bundle = ModelBundle.read(path);
-            ModelCard card = bundle.card();
-            if (card.kind() != kind) {
-                throw new CheckpointException(path + ": is a " + card.kind().cardName() + " model, but a "
-                        + kind.cardName() + " model is needed here");
-            }
-            return new ModelSource(bundle.cardFile(), card, true, new ModelRef(card.name(), card.weights().sha256()),
-                    bundle.generator(), null);
+        ModelBundle bundle = ModelBundle.read(path);
+        ModelCard card = bundle.card();
+        if (card.kind() != kind) {
+            throw new CheckpointException(path + ": is a " + card.kind().cardName() + " model, but a "
+                    + kind.cardName() + " model is needed here");
         }
-        throw new CheckpointException(path + ": not a model file; expected a StyleGAN snapshot (.pkl) or a "
-                + "charagen bundle (.json model card beside its .safetensors)");
+        return new ModelSource(bundle.cardFile(), card, true, new ModelRef(card.name(), card.weights().sha256()),
+                bundle.generator(), null);
     }
 
     public Optional<NetworkRecord> discriminatorRecord() {
