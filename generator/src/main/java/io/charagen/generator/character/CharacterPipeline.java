@@ -143,9 +143,9 @@ public final class CharacterPipeline implements AutoCloseable {
         Preset portraitArchetype = spec.archetype() == null ? null
                 : presets.find(PresetKind.ARCHETYPE, spec.archetype(), portraitModel.ref());
         Map<String, Preset> expressions = new LinkedHashMap<>();
+        boolean neutralPreset = expressionNames().contains(ExpressionChoice.BASE);
         for (ExpressionChoice choice : spec.expressions()) {
-            boolean plain = choice.name().equals(ExpressionChoice.BASE)
-                    && !expressionNames().contains(ExpressionChoice.BASE);
+            boolean plain = choice.name().equals(ExpressionChoice.BASE) && !neutralPreset;
             expressions.put(choice.name(), plain ? null
                     : presets.find(PresetKind.EXPRESSION, choice.name(), portraitModel.ref()));
         }
