@@ -10,6 +10,7 @@ import io.charagen.generator.preset.Preset;
 import io.charagen.generator.preset.PresetFiles;
 import io.charagen.generator.preset.PresetKind;
 import io.charagen.generator.preset.PresetMaker;
+import io.charagen.generator.projection.ProjectionListener;
 import io.charagen.generator.projection.ProjectionOptions;
 import io.charagen.generator.projection.Projector;
 import picocli.CommandLine.ArgGroup;
@@ -107,10 +108,10 @@ final class PresetCommand implements Callable<Integer> {
         ModelKind role = ModelKind.fromCardName(modelKind).orElseThrow(() ->
                 new IllegalArgumentException("--model-kind '" + modelKind + "': expected sprite or portrait"));
         BlendMode blend = blendMode(presetKind);
-        ModelSource source = ModelOptions.open(model, role, "--model");
         if (layers == null) {
             throw new IllegalArgumentException("say which layers the preset touches: --layer-group G or --layers I,J,...");
         }
+        ModelSource source = ModelOptions.open(model, role, "--model");
         if (layers.group != null) {
             LayerGroups.of(source.card()).layers(layers.group);
         }
@@ -125,9 +126,7 @@ final class PresetCommand implements Callable<Integer> {
             PresetMaker maker = new PresetMaker(generator, source.ref(), new Projector(generator, discriminator));
             PresetMaker.Target target = new PresetMaker.Target(name, presetKind, layers.group, layers.indices, blend,
                     strength, description);
-            var listener = (io.charagen.generator.projection.ProjectionListener) (step, total, loss, lr, noise) ->
-                    progress.progress(io.charagen.generator.character.PipelineListener.Stage.PROJECTION, step, total,
-                            String.format("loss %.4f", loss));
+            ProjectionListener listener = progress.projection();
             Preset preset;
             if (from.seed != null) {
                 preset = maker.fromSeed(target, from.seed, psi);

@@ -1,6 +1,7 @@
 package io.charagen.desktop.cli;
 
 import io.charagen.generator.character.PipelineListener;
+import io.charagen.generator.projection.ProjectionListener;
 
 import java.io.PrintStream;
 
@@ -30,6 +31,12 @@ final class ProgressBar implements PipelineListener {
     /** Names the character the next stages belong to ("Hero 2/5"). */
     void character(String label) {
         prefix = label;
+    }
+
+    /** The same bar for a projection on its own (the preset command's). */
+    ProjectionListener projection() {
+        return (step, steps, loss, learningRate, noise) -> progress(Stage.PROJECTION, step, steps,
+                String.format("loss %.4f", loss));
     }
 
     @Override
