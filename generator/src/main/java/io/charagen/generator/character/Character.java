@@ -3,6 +3,7 @@ package io.charagen.generator.character;
 import io.charagen.generator.sheet.CharacterFrames;
 
 import java.awt.image.BufferedImage;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,8 +25,8 @@ public record Character(CharacterRecord record, BufferedImage canvas, CharacterF
                         String cleanupSummary, String headSummary, Map<PipelineListener.Stage, Long> stageNanos) {
 
     public Character {
-        faces = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(faces));
-        stageNanos = java.util.Collections.unmodifiableMap(new EnumMap<>(stageNanos));
+        faces = Collections.unmodifiableMap(new LinkedHashMap<>(faces));
+        stageNanos = Collections.unmodifiableMap(new EnumMap<>(stageNanos));
     }
 
     public String name() {
