@@ -63,7 +63,7 @@ public final class CharacterBenchmark {
                 Character character = pipeline.make(spec, null, null);
                 long exportStart = System.nanoTime();
                 ExportFolder folder = ExportFolder.plain(temp.resolve("out" + c));
-                folder.commit(CharacterExport.plan(folder, "Bench", List.of(character)), false);
+                folder.commit(CharacterExport.plan(folder, "Bench", List.of(character.art())), false);
                 long exportNanos = System.nanoTime() - exportStart;
                 Map<Stage, Long> t = character.stageNanos();
                 double projection = t.get(Stage.PROJECTION) / 1e6;

@@ -5,6 +5,7 @@ import io.charagen.generator.character.CharacterPipeline;
 import io.charagen.generator.character.CharacterRecord;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.character.ExpressionChoice;
+import io.charagen.generator.character.LayerMix;
 import io.charagen.generator.latent.NumpyRandomState;
 import io.charagen.generator.model.ModelRef;
 import io.charagen.generator.model.ModelSource;
@@ -81,6 +82,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--outline", paramLabel = "#RRGGBB", description = "Draw a 1-px outline in this colour.")
     String outline;
 
+    @Option(names = "--mix-seed", paramLabel = "N", description = "Take the sprite layers of --mix-groups from this "
+            + "second seed (style mixing).")
+    Long mixSeed;
+
+    @Option(names = "--mix-groups", split = ",", paramLabel = "G", description = "Sprite layer groups taken from "
+            + "--mix-seed (the model card's groups; without them pose, expression, identity).")
+    List<String> mixGroups;
+
     @Option(names = "--steps", paramLabel = "N", description = "Projection steps (default: the projector's default).")
     Integer steps;
 
@@ -139,7 +148,7 @@ final class GenerateCommand implements Callable<Integer> {
                 characters.add(character);
             }
         }
-        for (Path written : folder.commit(CharacterExport.plan(folder, stem, characters), force)) {
+        for (Path written : folder.commit(CharacterExport.plan(folder, stem, characters.stream().map(Character::art).toList()), force)) {
             System.err.println("charagen: wrote " + written);
         }
         return 0;
@@ -165,8 +174,12 @@ final class GenerateCommand implements Callable<Integer> {
             }
             outlineRgb = HexFormat.fromHexDigits(outline.replace("#", ""));
         }
+        if ((mixSeed == null) != (mixGroups == null)) {
+            throw new IllegalArgumentException("--mix-seed and --mix-groups go together: give both or neither");
+        }
+        LayerMix mix = mixSeed == null ? null : new LayerMix(mixSeed, mixGroups);
         return new CharacterSpec(stem, firstSeed, psi, archetype, faces, palette, outlineRgb,
-                steps != null ? steps : ProjectionOptions.defaults().steps());
+                steps != null ? steps : ProjectionOptions.defaults().steps(), mix);
     }
 
     private static int rank(String expression) {

@@ -160,4 +160,15 @@ class GenerateCommandTest {
         BufferedImage image = ImageIO.read(png.toFile());
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
+
+    @Test
+    void aMixSeedNeedsItsGroupsAndIsRecorded(@TempDir Path dir) throws Exception {
+        assertTrue(generate("--name", "Mixed", "--seed", "3", "--steps", "2", "--mix-seed", "4",
+                "--out", dir.toString()) != 0, "--mix-seed without --mix-groups");
+        assertFalse(Files.exists(dir.resolve("Mixed.json")));
+        assertEquals(0, generate("--name", "Mixed", "--seed", "3", "--steps", "2", "--mix-seed", "4",
+                "--mix-groups", "identity", "--out", dir.toString()));
+        String record = Files.readString(dir.resolve("Mixed.json"));
+        assertTrue(record.contains("\"mix\"") && record.contains("\"identity\""), record);
+    }
 }

@@ -32,4 +32,9 @@ public record Character(CharacterRecord record, BufferedImage canvas, CharacterF
     public String name() {
         return record.spec().name();
     }
+
+    /** What is exported, cached and shown of this character. */
+    public CharacterArt art() {
+        return new CharacterArt(record, frames, faces);
+    }
 }

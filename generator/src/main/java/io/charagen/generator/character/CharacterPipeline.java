@@ -19,7 +19,7 @@ import io.charagen.generator.portrait.HeadCrop;
 import io.charagen.generator.preset.Preset;
 import io.charagen.generator.preset.PresetException;
 import io.charagen.generator.preset.PresetKind;
-import io.charagen.generator.preset.PresetLibrary;
+import io.charagen.generator.preset.PresetSource;
 import io.charagen.generator.projection.ProjectionOptions;
 import io.charagen.generator.projection.ProjectionResult;
 import io.charagen.generator.projection.Projector;
@@ -46,7 +46,7 @@ public final class CharacterPipeline implements AutoCloseable {
 
     private final ModelSource spriteModel;
     private final ModelSource portraitModel;
-    private final PresetLibrary presets;
+    private final PresetSource presets;
     private final Generator sprite;
     private final Generator portrait;
     private final Discriminator discriminator;
@@ -56,7 +56,7 @@ public final class CharacterPipeline implements AutoCloseable {
     private final List<Integer> identityLayers;
     private final Projector projector; // keeps the portrait model's w statistics between characters
 
-    private CharacterPipeline(ModelSource spriteModel, ModelSource portraitModel, PresetLibrary presets,
+    private CharacterPipeline(ModelSource spriteModel, ModelSource portraitModel, PresetSource presets,
                               Generator sprite, Generator portrait, Discriminator discriminator) {
         this.spriteModel = spriteModel;
         this.portraitModel = portraitModel;
@@ -77,7 +77,7 @@ public final class CharacterPipeline implements AutoCloseable {
     }
 
     /** Builds both networks on {@code device}. */
-    public static CharacterPipeline open(ModelSource spriteModel, ModelSource portraitModel, PresetLibrary presets,
+    public static CharacterPipeline open(ModelSource spriteModel, ModelSource portraitModel, PresetSource presets,
                                          Device device) throws CheckpointException {
         Generator sprite = Generator.create(spriteModel.generator(), device);
         Generator portrait = null;
@@ -129,6 +129,29 @@ public final class CharacterPipeline implements AutoCloseable {
         return names;
     }
 
+    /** The layer groups of the sprite model, which {@link LayerMix} names. */
+    public List<String> spriteLayerGroups() {
+        return List.copyOf(spriteGroups.all().keySet());
+    }
+
+    /**
+     * Only the sprite of {@code spec} (its first two stages, no projection and no faces): the quick
+     * preview a candidate grid shows. The frames are those {@link #make} would give.
+     */
+    public CharacterArt makeSprite(CharacterSpec spec, PipelineListener listener, BooleanSupplier cancelled)
+            throws PresetException {
+        PipelineListener progress = listener == null ? PipelineListener.NONE : listener;
+        BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
+        Preset spriteArchetype = spec.archetype() == null ? null
+                : presets.find(PresetKind.ARCHETYPE, spec.archetype(), spriteModel.ref());
+        List<Integer> mixLayers = mixLayers(spec);
+        Map<Stage, Long> times = new EnumMap<>(Stage.class);
+        CleanupResult cleaned = drawSprite(spec, spriteArchetype, mixLayers, times, progress, stop).cleaned();
+        CharacterRecord record = new CharacterRecord(spec, spriteModel.ref(), portraitModel.ref(),
+                sprite.device().getDeviceType(), 0);
+        return new CharacterArt(record, cleaned.frames(), Map.of());
+    }
+
     /**
      * Makes one character. Presets are looked up first, so a missing one fails before any work.
      *
@@ -140,6 +163,7 @@ public final class CharacterPipeline implements AutoCloseable {
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
         Preset spriteArchetype = spec.archetype() == null ? null
                 : presets.find(PresetKind.ARCHETYPE, spec.archetype(), spriteModel.ref());
+        List<Integer> mixLayers = mixLayers(spec);
         Preset portraitArchetype = spec.archetype() == null ? null
                 : presets.find(PresetKind.ARCHETYPE, spec.archetype(), portraitModel.ref());
         Map<String, Preset> expressions = new LinkedHashMap<>();
@@ -151,18 +175,11 @@ public final class CharacterPipeline implements AutoCloseable {
         }
         Map<Stage, Long> times = new EnumMap<>(Stage.class);
 
-        long start = System.nanoTime();
-        float[] spriteWs = map(sprite, spec.seed(), spec.psi());
-        if (spriteArchetype != null) {
-            spriteArchetype.applyTo(spriteWs, spriteGroups);
-        }
-        BufferedImage canvas = synthesize(sprite, spriteWs);
-        start = finish(Stage.SPRITE, start, times, progress, stop);
-
-        CleanupResult cleaned = SpriteCleanup.clean(canvas, layout,
-                CleanupOptions.defaults().withPaletteSize(spec.paletteSize()).withOutline(spec.outlineRgb()));
+        Sprite drawn = drawSprite(spec, spriteArchetype, mixLayers, times, progress, stop);
+        BufferedImage canvas = drawn.canvas();
+        CleanupResult cleaned = drawn.cleaned();
         CharacterFrames frames = cleaned.frames();
-        start = finish(Stage.CLEANUP, start, times, progress, stop);
+        long start = System.nanoTime();
 
         HeadCrop.Result head;
         try {
@@ -207,6 +224,49 @@ public final class CharacterPipeline implements AutoCloseable {
                 sprite.device().getDeviceType(), projection.finalLoss());
         return new Character(record, canvas, frames, head.image(), faces, cleaned.palette().length,
                 projection.steps(), cleaned.report().summary(), head.summary(), times);
+    }
+
+    /** The sprite network's canvas and its clean-up. */
+    private record Sprite(BufferedImage canvas, CleanupResult cleaned) { }
+
+    /** Stages 1 and 2: seed (mixed, archetype blended) to canvas, then clean-up to frames. */
+    private Sprite drawSprite(CharacterSpec spec, Preset archetype, List<Integer> mixLayers, Map<Stage, Long> times,
+                              PipelineListener progress, BooleanSupplier stop) {
+        long start = System.nanoTime();
+        float[] spriteWs = map(sprite, spec.seed(), spec.psi());
+        if (spec.mix() != null) {
+            float[] other = map(sprite, spec.mix().seed(), spec.psi());
+            int wDim = sprite.wDim();
+            for (int layer : mixLayers) {
+                System.arraycopy(other, layer * wDim, spriteWs, layer * wDim, wDim);
+            }
+        }
+        if (archetype != null) {
+            archetype.applyTo(spriteWs, spriteGroups);
+        }
+        BufferedImage canvas = synthesize(sprite, spriteWs);
+        start = finish(Stage.SPRITE, start, times, progress, stop);
+
+        CleanupResult cleaned = SpriteCleanup.clean(canvas, layout,
+                CleanupOptions.defaults().withPaletteSize(spec.paletteSize()).withOutline(spec.outlineRgb()));
+        finish(Stage.CLEANUP, start, times, progress, stop);
+        return new Sprite(canvas, cleaned);
+    }
+
+    /** The sprite ws layers the spec's mix takes from its second seed (checked before any work). */
+    private List<Integer> mixLayers(CharacterSpec spec) {
+        if (spec.mix() == null) {
+            return List.of();
+        }
+        List<Integer> layers = new ArrayList<>();
+        for (String group : spec.mix().groups()) {
+            if (!spriteGroups.all().containsKey(group)) {
+                throw new IllegalArgumentException("mix group '" + group + "': the sprite model " + spriteModel.ref().describe()
+                        + " has the layer groups " + String.join(", ", spriteGroups.all().keySet()));
+            }
+            layers.addAll(spriteGroups.layers(group));
+        }
+        return layers;
     }
 
     private static long finish(Stage stage, long start, Map<Stage, Long> times, PipelineListener progress,

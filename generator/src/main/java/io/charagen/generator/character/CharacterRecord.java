@@ -28,7 +28,7 @@ public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef
     public static final String FORMAT = "charagen-character/1";
     private static final long MAX_BYTES = 1 << 20;
     private static final Set<String> FIELDS = Set.of("format", "name", "seed", "psi", "archetype", "expressions",
-            "palette_size", "outline", "projection_steps", "sprite_model", "portrait_model", "device", "projection_loss");
+            "palette_size", "outline", "projection_steps", "mix", "sprite_model", "portrait_model", "device", "projection_loss");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     public String toJson() {
@@ -55,6 +55,14 @@ public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef
             out.addProperty("outline", String.format("#%06x", spec.outlineRgb()));
         }
         out.addProperty("projection_steps", spec.projectionSteps());
+        if (spec.mix() != null) {
+            JsonObject mix = new JsonObject();
+            mix.addProperty("seed", spec.mix().seed());
+            JsonArray groups = new JsonArray();
+            spec.mix().groups().forEach(groups::add);
+            mix.add("groups", groups);
+            out.add("mix", mix);
+        }
         out.add("sprite_model", model(spriteModel));
         out.add("portrait_model", model(portraitModel));
         out.addProperty("device", device);
@@ -101,7 +109,8 @@ public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef
             try {
                 spec = new CharacterSpec(f.string("name"), f.longInteger("seed", 0, NumpyRandomState.MAX_SEED),
                         f.number("psi", -2, 2), f.optionalString("archetype"), expressions,
-                        f.integer("palette_size", 2), outline, f.integer("projection_steps", 1));
+                        f.integer("palette_size", 2), outline, f.integer("projection_steps", 1),
+                        f.has("mix") ? mix(f.nested("mix")) : null);
             } catch (IllegalArgumentException e) {
                 throw new JsonFormatException(source + ": " + e.getMessage(), e);
             }
@@ -109,6 +118,23 @@ public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef
                     f.string("device"), f.has("projection_loss") ? f.number("projection_loss", 0, Double.MAX_VALUE) : 0);
         } catch (JsonFormatException e) {
             throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static LayerMix mix(JsonFields m) throws JsonFormatException {
+        m.allowOnly(Set.of("seed", "groups"));
+        JsonArray array = m.array("groups");
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!array.get(i).isJsonPrimitive() || !array.get(i).getAsJsonPrimitive().isString()) {
+                throw m.error("groups[" + i + "]", "must be a layer group name");
+            }
+            groups.add(array.get(i).getAsString());
+        }
+        try {
+            return new LayerMix(m.longInteger("seed", 0, NumpyRandomState.MAX_SEED), groups);
+        } catch (IllegalArgumentException e) {
+            throw m.error("groups", e.getMessage());
         }
     }
 

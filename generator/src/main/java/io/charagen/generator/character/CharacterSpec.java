@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param paletteSize     colours in the sprite's shared palette (2..256)
  * @param outlineRgb      0xRRGGBB of a 1-px outline, or null for none
  * @param projectionSteps optimisation steps of the head projection
+ * @param mix             layer groups of the sprite taken from a second seed, or null for none
  */
 public record CharacterSpec(String name, long seed, double psi, String archetype, List<ExpressionChoice> expressions,
-                            int paletteSize, Integer outlineRgb, int projectionSteps) {
+                            int paletteSize, Integer outlineRgb, int projectionSteps, LayerMix mix) {
 
     public static final int MAX_FACES = 8;
 
@@ -46,8 +47,19 @@ public record CharacterSpec(String name, long seed, double psi, String archetype
         }
     }
 
+    /** A character without layer mixing. */
+    public CharacterSpec(String name, long seed, double psi, String archetype, List<ExpressionChoice> expressions,
+                         int paletteSize, Integer outlineRgb, int projectionSteps) {
+        this(name, seed, psi, archetype, expressions, paletteSize, outlineRgb, projectionSteps, null);
+    }
+
     /** The same character with another name and seed (for --count). */
     public CharacterSpec withNameAndSeed(String newName, long newSeed) {
-        return new CharacterSpec(newName, newSeed, psi, archetype, expressions, paletteSize, outlineRgb, projectionSteps);
+        return new CharacterSpec(newName, newSeed, psi, archetype, expressions, paletteSize, outlineRgb, projectionSteps, mix);
+    }
+
+    /** The same character with {@code newMix} (null: none). */
+    public CharacterSpec withMix(LayerMix newMix) {
+        return new CharacterSpec(name, seed, psi, archetype, expressions, paletteSize, outlineRgb, projectionSteps, newMix);
     }
 }

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * A preset is found by kind, name and the model it was made for (its sha256), so presets of
  * several models can share one root.
  */
-public final class PresetLibrary {
+public final class PresetLibrary implements PresetSource {
 
     private final Path root;
 
@@ -28,7 +28,7 @@ public final class PresetLibrary {
         return root;
     }
 
-    /** The preset {@code name} of {@code kind} made for {@code model}, or an error saying what there is. */
+    @Override
     public Preset find(PresetKind kind, String name, ModelRef model) throws PresetException {
         if (!Preset.NAME.matcher(name).matches()) {
             throw new PresetException("'" + name + "' is not a preset name (lowercase letters, digits, '_' or '-')");
@@ -55,7 +55,8 @@ public final class PresetLibrary {
                 + "with 'charagen preset'" : "available: " + available));
     }
 
-    /** The names of the presets of {@code kind} made for {@code model}; unreadable files are skipped. */
+    /** Unreadable files are skipped here; they are reported when asked for by name. */
+    @Override
     public List<String> names(PresetKind kind, ModelRef model) {
         TreeSet<String> names = new TreeSet<>();
         for (Path folder : modelFolders()) {

@@ -1,6 +1,6 @@
 package io.charagen.generator.rpgmaker;
 
-import io.charagen.generator.character.Character;
+import io.charagen.generator.character.CharacterArt;
 import io.charagen.generator.sheet.CharacterFrames;
 
 import javax.imageio.ImageIO;
@@ -77,16 +77,16 @@ public final class CharacterExport {
         return found;
     }
 
-    public static ExportFolder.Plan plan(ExportFolder folder, String stem, List<Character> characters) throws IOException {
+    public static ExportFolder.Plan plan(ExportFolder folder, String stem, List<CharacterArt> characters) throws IOException {
         ExportFolder.Plan plan = folder.plan();
         for (File file : files(stem, characters.size())) {
             byte[] content;
             if (file.kind() == ExportFolder.Kind.CHARACTER) {
                 content = characters.size() == 1 ? png(CharacterSheet.single(characters.get(0).frames()))
                         : png(CharacterSheet.group(characters.subList(file.from(), file.to()).stream()
-                        .map(Character::frames).toList()));
+                        .map(CharacterArt::frames).toList()));
             } else {
-                Character character = characters.get(file.from());
+                CharacterArt character = characters.get(file.from());
                 content = switch (file.kind()) {
                     case FACE -> png(FaceSheet.of(List.copyOf(character.faces().values())));
                     case PREVIEW -> gif(character.frames());
