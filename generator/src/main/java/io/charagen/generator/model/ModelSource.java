@@ -46,6 +46,18 @@ public record ModelSource(Path path, ModelCard card, boolean hasOwnCard, ModelRe
                 bundle.generator(), null);
     }
 
+    /**
+     * Reads a bundle for the role its card names. A snapshot records no role, so it needs
+     * {@link #open(Path, ModelKind)}; here it is an error that says so.
+     */
+    public static ModelSource open(Path path) throws CheckpointException {
+        if (ModelFormat.of(path) == ModelFormat.SNAPSHOT) {
+            throw new CheckpointException(path + ": a .pkl snapshot does not say whether it draws sprites or portraits; "
+                    + "name the kind it is for");
+        }
+        return open(path, ModelBundle.read(path).card().kind());
+    }
+
     public Optional<NetworkRecord> discriminatorRecord() {
         return Optional.ofNullable(discriminator);
     }
