@@ -72,11 +72,14 @@ final class DemoCommand implements Callable<Integer> {
         if (!size.matches()) {
             throw new IllegalArgumentException("--window '" + window + "': expected WIDTHxHEIGHT, such as 960x720");
         }
+        int width = Integer.parseInt(size.group(1));
+        int height = Integer.parseInt(size.group(2));
+        DemoSettings.check(npcs, seed, steps, width, height);
         Path cacheFolder = cache != null && cache.none ? null
                 : CacheFolder.check(cache != null && cache.folder != null ? cache.folder : defaultCache(), "--cache");
         DemoSettings settings = new DemoSettings(existing(models.spritePath(), "--sprite-model"),
                 existing(models.portraitPath(), "--portrait-model"), presets(models.presetsPath()), device.name(),
-                npcs, seed, steps, cacheFolder, Integer.parseInt(size.group(1)), Integer.parseInt(size.group(2)));
+                npcs, seed, steps, cacheFolder, width, height);
         requireDisplay();
         if (device == DeviceOption.gpu) {
             device.toDevice(); // a clear message now rather than a failed worker later

@@ -35,6 +35,11 @@ public record DemoSettings(Path spriteModel, Path portraitModel, Path presets, S
         if (!device.equals("cpu") && !device.equals("gpu")) {
             throw new IllegalArgumentException("device '" + device + "': expected cpu or gpu");
         }
+        check(npcs, firstSeed, steps, width, height);
+    }
+
+    /** Checks the numbers (the options that name them), before anything is loaded. */
+    public static void check(int npcs, long firstSeed, int steps, int width, int height) {
         if (npcs < 1 || npcs > MAX_NPCS) {
             throw new IllegalArgumentException("--npcs " + npcs + ": expected 1 to " + MAX_NPCS);
         }

@@ -1,6 +1,7 @@
 package io.charagen.desktop.demo;
 
 import com.badlogic.gdx.graphics.g2d.Batch;
+import com.badlogic.gdx.graphics.g2d.TextureRegion;
 
 /** Draws a {@link TileMap} with {@link TileArt}: ground first, then trees and rocks over it. */
 final class MapView {
@@ -26,8 +27,14 @@ final class MapView {
                 float px = x * s;
                 float py = y * s;
                 switch (t) {
-                    case PATH -> batch.draw(art.path[joined(x, y, Terrain.PATH)], px, py);
-                    case WATER -> batch.draw(art.water[frame][joined(x, y, Terrain.WATER)], px, py);
+                    case PATH -> {
+                        batch.draw(art.path[joined(x, y, Terrain.PATH)], px, py);
+                        innerCorners(batch, x, y, Terrain.PATH, art.pathCorners);
+                    }
+                    case WATER -> {
+                        batch.draw(art.water[frame][joined(x, y, Terrain.WATER)], px, py);
+                        innerCorners(batch, x, y, Terrain.WATER, art.waterCorners);
+                    }
                     case FLOWERS -> batch.draw(art.flowers[h % TileArt.FLOWER_VARIANTS], px, py);
                     default -> batch.draw(art.grass[h % TileArt.GRASS_VARIANTS], px, py);
                 }
@@ -45,21 +52,30 @@ final class MapView {
      * paths leave the map and ponds at the edge show no bank there.
      */
     private int joined(int x, int y, Terrain t) {
-        int joined = 0;
         // y grows up in the world, while TilePainter's NORTH is the top of the painted tile.
-        if (!map.inside(x, y + 1) || map.at(x, y + 1) == t) {
-            joined |= TilePainter.NORTH;
+        return (same(x, y + 1, t) ? TilePainter.NORTH : 0) | (same(x + 1, y, t) ? TilePainter.EAST : 0)
+                | (same(x, y - 1, t) ? TilePainter.SOUTH : 0) | (same(x - 1, y, t) ? TilePainter.WEST : 0);
+    }
+
+    /**
+     * Bits of bank in the corners where both sides run on into the same terrain but the tile
+     * across the corner is something else (the inside of a bend or a shore).
+     */
+    private void innerCorners(Batch batch, int x, int y, Terrain t, TextureRegion[] corners) {
+        // corner index: 0 top left, 1 top right, 2 bottom right, 3 bottom left; world y runs up
+        int[][] across = {{-1, 1}, {1, 1}, {1, -1}, {-1, -1}};
+        for (int c = 0; c < 4; c++) {
+            int dx = across[c][0];
+            int dy = across[c][1];
+            if (same(x + dx, y, t) && same(x, y + dy, t) && !same(x + dx, y + dy, t)) {
+                batch.draw(corners[c], x * TileMap.TILE, y * TileMap.TILE);
+            }
         }
-        if (!map.inside(x + 1, y) || map.at(x + 1, y) == t) {
-            joined |= TilePainter.EAST;
-        }
-        if (!map.inside(x, y - 1) || map.at(x, y - 1) == t) {
-            joined |= TilePainter.SOUTH;
-        }
-        if (!map.inside(x - 1, y) || map.at(x - 1, y) == t) {
-            joined |= TilePainter.WEST;
-        }
-        return joined;
+    }
+
+    /** Whether tile (x, y) is {@code t}; off the map counts as the same. */
+    private boolean same(int x, int y, Terrain t) {
+        return !map.inside(x, y) || map.at(x, y) == t;
     }
 
     /** A fixed pseudo-random number per tile, to vary grass without storing anything. */

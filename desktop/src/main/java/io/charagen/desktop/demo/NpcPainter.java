@@ -16,10 +16,11 @@ import com.badlogic.gdx.utils.Align;
 final class NpcPainter {
 
     private static final Color SPINNER = new Color(1f, 0.97f, 0.85f, 1f);
-    private static final Color QUEUED = new Color(0.85f, 0.85f, 0.85f, 0.55f);
+    private static final Color QUEUED = new Color(0.85f, 0.85f, 0.85f, 0.7f);
     private static final Color FAILED = new Color(0.9f, 0.25f, 0.2f, 1f);
     private static final Color BAR_BACK = new Color(0f, 0f, 0f, 0.45f);
     private static final Color BAR = new Color(0.98f, 0.82f, 0.3f, 1f);
+    private static final Color DISC = new Color(0.05f, 0.08f, 0.06f, 0.45f);
     private static final Color TAG_BACK = new Color(0.08f, 0.09f, 0.11f, 0.72f);
     private static final int DOTS = 8;
 
@@ -53,11 +54,14 @@ final class NpcPainter {
     /** A ring of dots turning (still and grey while queued, red on failure), a bar and a label. */
     private void marker(Batch batch, Npc npc, float cx, float cy, float time) {
         Npc.State state = npc.state();
+        // a dark disc behind the dots, so they read on grass and path alike
+        batch.setColor(DISC);
+        batch.draw(art.dot, cx - 72, cy - 72, 144, 144);
         float head = time * DOTS * 1.2f;
         for (int i = 0; i < DOTS; i++) {
             float angle = MathUtils.PI2 * i / DOTS;
-            float px = cx + MathUtils.cos(angle) * 11;
-            float py = cy + MathUtils.sin(angle) * 11;
+            float px = cx + MathUtils.cos(angle) * 10;
+            float py = cy + MathUtils.sin(angle) * 10;
             Color c = switch (state) {
                 case WAITING -> QUEUED;
                 case FAILED -> FAILED;
@@ -78,7 +82,7 @@ final class NpcPainter {
         String label = switch (state) {
             case WAITING -> npc.name() + " - queued";
             case FAILED -> npc.name() + " - failed";
-            default -> npc.name() + " " + Math.round(npc.progress() * 100) + "%";
+            default -> npc.name() + " - " + Math.round(npc.progress() * 100) + "%";
         };
         tag(batch, label, cx, cy + 30);
     }

@@ -40,7 +40,7 @@ final class PortraitDialog extends Window {
     private int index;
 
     PortraitDialog(Npc npc, Skin skin, Runnable onClose) {
-        super(npc.name(), skin);
+        super("Villager", skin, "dialog");
         this.npc = npc;
         this.onClose = onClose;
         GeneratedCharacter character = npc.character();
@@ -70,7 +70,8 @@ final class PortraitDialog extends Window {
         side.add(nameLabel).row();
         String archetype = npc.spec().archetype();
         side.add(new Label((archetype != null ? capitalised(archetype) : "Villager") + ", seed " + npc.spec().seed(), skin, "dim")).row();
-        side.add(new WalkPreview(character)).size(character.frameWidth() * npc.scale(), character.frameHeight() * npc.scale())
+        int previewScale = npc.scale() * 2;
+        side.add(new WalkPreview(character)).size(character.frameWidth() * previewScale, character.frameHeight() * previewScale)
                 .padTop(10).padBottom(14).row();
         side.add(new Label("Expression", skin, "dim")).padBottom(2).row();
         side.add(expressionLabel).padBottom(10).row();

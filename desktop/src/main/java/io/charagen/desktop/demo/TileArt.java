@@ -19,7 +19,7 @@ final class TileArt implements Disposable {
     static final int WATER_FRAMES = 2;
     private static final int S = TileMap.TILE;
     private static final int COLUMNS = 16;
-    private static final int ROWS = 4;
+    private static final int ROWS = 5;
 
     private final Texture texture;
     final TextureRegion[] grass = new TextureRegion[GRASS_VARIANTS];
@@ -29,6 +29,9 @@ final class TileArt implements Disposable {
     final TextureRegion[] path = new TextureRegion[16];
     /** [frame][joined sides]. */
     final TextureRegion[][] water = new TextureRegion[WATER_FRAMES][16];
+    /** Overlays for concave corners (0 top left, 1 top right, 2 bottom right, 3 bottom left). */
+    final TextureRegion[] pathCorners = new TextureRegion[4];
+    final TextureRegion[] waterCorners = new TextureRegion[4];
     final TextureRegion rock;
     final TextureRegion shadow;
     final TextureRegion dot;
@@ -79,6 +82,13 @@ final class TileArt implements Disposable {
                     waterSlots[frame][joined] = place.paint(p -> TilePainter.water(p, j, f));
                 }
             }
+            int[] pathCornerSlots = new int[4];
+            int[] waterCornerSlots = new int[4];
+            for (int corner = 0; corner < 4; corner++) {
+                int c = corner;
+                pathCornerSlots[corner] = place.paint(p -> TilePainter.pathInnerCorner(p, c));
+                waterCornerSlots[corner] = place.paint(p -> TilePainter.waterInnerCorner(p, c));
+            }
             texture = new Texture(atlas);
             texture.setFilter(Texture.TextureFilter.Nearest, Texture.TextureFilter.Nearest);
             for (int v = 0; v < GRASS_VARIANTS; v++) {
@@ -95,6 +105,10 @@ final class TileArt implements Disposable {
                 for (int f = 0; f < WATER_FRAMES; f++) {
                     water[f][j] = region(waterSlots[f][j]);
                 }
+            }
+            for (int corner = 0; corner < 4; corner++) {
+                pathCorners[corner] = region(pathCornerSlots[corner]);
+                waterCorners[corner] = region(waterCornerSlots[corner]);
             }
             rock = region(rockSlot);
             shadow = region(shadowSlot);

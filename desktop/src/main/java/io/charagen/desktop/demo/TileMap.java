@@ -104,7 +104,67 @@ final class TileMap {
         map.growForestRim(random);
         map.plantCopses(random);
         map.scatter(random);
+        map.joinPockets();
         return map;
+    }
+
+    /**
+     * Clears trees and rocks so that every open tile joins the main region (villagers walk
+     * everywhere there is grass); a pocket that cannot be joined without crossing water or the rim
+     * is grown over with trees.
+     */
+    private void joinPockets() {
+        while (true) {
+            boolean[] main = new boolean[tiles.length];
+            for (GridPoint2 p : mainRegion()) {
+                main[p.y * columns + p.x] = true;
+            }
+            int pocket = -1;
+            for (int i = 0; i < tiles.length && pocket < 0; i++) {
+                if (tiles[i].walkable() && !main[i]) {
+                    pocket = i;
+                }
+            }
+            if (pocket < 0) {
+                return;
+            }
+            if (!clearWay(pocket, main)) {
+                set(pocket % columns, pocket / columns, Terrain.TREE);
+            }
+        }
+    }
+
+    /** Turns the trees and rocks on the shortest way from tile {@code from} to the main region into grass. */
+    private boolean clearWay(int from, boolean[] main) {
+        int[] cameFrom = new int[tiles.length];
+        java.util.Arrays.fill(cameFrom, -2);
+        ArrayDeque<Integer> open = new ArrayDeque<>();
+        open.add(from);
+        cameFrom[from] = -1;
+        int[][] steps = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+        while (!open.isEmpty()) {
+            int i = open.poll();
+            if (main[i]) {
+                for (int j = cameFrom[i]; j >= 0; j = cameFrom[j]) {
+                    if (!tiles[j].walkable()) {
+                        tiles[j] = Terrain.GRASS;
+                    }
+                }
+                return true;
+            }
+            int x = i % columns;
+            int y = i / columns;
+            for (int[] s : steps) {
+                int nx = x + s[0];
+                int ny = y + s[1];
+                boolean rim = nx <= 0 || ny <= 0 || nx >= columns - 1 || ny >= rows - 1;
+                if (inside(nx, ny) && !rim && cameFrom[ny * columns + nx] == -2 && at(nx, ny) != Terrain.WATER) {
+                    cameFrom[ny * columns + nx] = i;
+                    open.add(ny * columns + nx);
+                }
+            }
+        }
+        return false;
     }
 
     /** A path across the map that drifts a row up or down now and then. */
@@ -152,7 +212,8 @@ final class TileMap {
             for (int x = minX - 1; x <= maxX + 1; x++) {
                 float dx = (x - cx) / rx;
                 float dy = (y - cy) / ry;
-                float wobble = 1f + 0.18f * (float) Math.sin(3 * Math.atan2(dy, dx) + phase);
+                double angle = Math.atan2(dy, dx);
+                float wobble = 1f + 0.22f * (float) Math.sin(3 * angle + phase) + 0.12f * (float) Math.sin(5 * angle + 2 * phase);
                 if (dx * dx + dy * dy < wobble && !nearPath(x, y)) {
                     set(x, y, Terrain.WATER);
                 }

@@ -32,6 +32,11 @@ final class TilePainter {
     private static final Color WATER_LIGHT = rgb(0x8fc7ef);
     private static final Color WATER_SHALLOW = rgb(0x67aee3);
     private static final Color BANK = rgb(0x6e5535);
+    /** How deep the grass reaches over an open side. */
+    private static final int PATH_BANK = 5;
+    private static final int WATER_BANK = 6;
+    /** Radius of the bank's curve round a convex corner. */
+    private static final int CURVE = 9;
 
     private TilePainter() {
     }
@@ -51,22 +56,24 @@ final class TilePainter {
         }
     }
 
-    /** Grass with small five-petal flowers. */
+    /** Grass with a few round flowers on short stems. */
     static void flowers(Pixmap p, int variant) {
         grass(p, variant + 7);
         Random r = new Random(2000 + variant);
         Color[] petals = {rgb(0xfff6e8), rgb(0xf7d54a), rgb(0xf08fb0), rgb(0xa9b8f5)};
-        for (int i = 0; i < 7; i++) {
-            int x = 4 + r.nextInt(S - 8);
-            int y = 4 + r.nextInt(S - 8);
+        for (int i = 0; i < 5; i++) {
+            int x = 6 + r.nextInt(S - 12);
+            int y = 6 + r.nextInt(S - 14);
             p.setColor(GRASS_DARK);
-            p.drawLine(x, y + 2, x, y + 4);
-            p.setColor(petals[(i + variant) % petals.length]);
-            p.drawPixel(x - 1, y);
-            p.drawPixel(x + 1, y);
-            p.drawPixel(x, y - 1);
-            p.drawPixel(x, y + 1);
-            p.setColor(rgb(0xf3b33d));
+            p.drawLine(x, y + 2, x, y + 6);
+            p.drawPixel(x - 1, y + 5);
+            p.drawPixel(x + 1, y + 4);
+            Color petal = petals[(i + variant) % petals.length];
+            p.setColor(petal.r * 0.8f, petal.g * 0.8f, petal.b * 0.8f, 1f);
+            p.fillCircle(x, y + 1, 2);
+            p.setColor(petal);
+            p.fillCircle(x, y, 2);
+            p.setColor(rgb(0xf3a93d));
             p.drawPixel(x, y);
         }
     }
@@ -84,7 +91,16 @@ final class TilePainter {
                 p.drawPixel(x + 1, y);
             }
         }
-        banks(p, joined, r, PATH_EDGE, null, 5);
+        banks(p, joined, r, PATH_EDGE, null, PATH_BANK);
+    }
+
+    /** Grass rounding off the concave {@code corner} (0 top left, 1 top right, 2 bottom right, 3 bottom left) of a path. */
+    static void pathInnerCorner(Pixmap p, int corner) {
+        innerCorner(p, corner, PATH_EDGE, null, PATH_BANK);
+    }
+
+    static void waterInnerCorner(Pixmap p, int corner) {
+        innerCorner(p, corner, BANK, WATER_SHALLOW, WATER_BANK);
     }
 
     /**
@@ -110,7 +126,7 @@ final class TilePainter {
             p.drawLine(x, y, x + len, y);
             p.drawLine(x + 1, y - 1, x + len - 1, y - 1);
         }
-        banks(p, joined, r, BANK, WATER_SHALLOW, 6);
+        banks(p, joined, r, BANK, WATER_SHALLOW, WATER_BANK);
     }
 
     /**
@@ -133,6 +149,47 @@ final class TilePainter {
                     }
                     plot(p, side, i, k, c);
                 }
+            }
+        }
+        // Round off each corner where two open sides meet.
+        int[][] corners = {{NORTH, WEST}, {NORTH, EAST}, {SOUTH, EAST}, {SOUTH, WEST}};
+        for (int c = 0; c < corners.length; c++) {
+            if ((joined & corners[c][0]) == 0 && (joined & corners[c][1]) == 0) {
+                curve(p, c, depth, edge, rim, false);
+            }
+        }
+    }
+
+    /** A transparent tile with only a concave corner's bit of bank. */
+    private static void innerCorner(Pixmap p, int corner, Color edge, Color rim, int depth) {
+        clear(p);
+        curve(p, corner, depth, edge, rim, true);
+    }
+
+    /**
+     * Grass over {@code corner} beyond a quarter circle: convex, the circle's centre lies inside the
+     * tile and the grass outside it; concave, the centre is the corner itself and the grass inside.
+     */
+    private static void curve(Pixmap p, int corner, int depth, Color edge, Color rim, boolean concave) {
+        int reach = depth + CURVE + 2;
+        for (int v = 0; v < reach; v++) {
+            for (int u = 0; u < reach; u++) {
+                double d = concave ? Math.hypot(u + 0.5, v + 0.5) : Math.hypot(depth + CURVE - u - 0.5, depth + CURVE - v - 0.5);
+                double grassFrom = concave ? depth : CURVE;
+                Color c;
+                if (concave ? d < grassFrom : d > grassFrom + 1 && u < depth + CURVE && v < depth + CURVE) {
+                    c = ((u + v) % 5 == 0) ? GRASS_DARK : GRASS;
+                } else if (concave ? d < grassFrom + 1 : d > grassFrom && u < depth + CURVE && v < depth + CURVE) {
+                    c = edge;
+                } else if (rim != null && (concave ? d < grassFrom + 3 : d > grassFrom - 2 && u < depth + CURVE && v < depth + CURVE)) {
+                    c = rim;
+                } else {
+                    continue;
+                }
+                int x = corner == 1 || corner == 2 ? S - 1 - u : u;
+                int y = corner == 2 || corner == 3 ? S - 1 - v : v;
+                p.setColor(c);
+                p.drawPixel(x, y);
             }
         }
     }

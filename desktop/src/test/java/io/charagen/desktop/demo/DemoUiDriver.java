@@ -45,6 +45,7 @@ public final class DemoUiDriver {
     private String clicked;
     private String firstExpression;
     private String problem;
+    private boolean arrivingShot;
 
     private DemoUiDriver(Path out) {
         this.out = out;
@@ -56,7 +57,20 @@ public final class DemoUiDriver {
         DemoSettings settings = new DemoSettings(fixtures.resolve("sg2-64.pkl"), fixtures.resolve("sg3t-64.pkl"),
                 Path.of(args[2]), "cpu", NPCS, 1, STEPS, Path.of(args[1]), WIDTH, HEIGHT);
         Files.createDirectories(out);
-        DemoApp app = new DemoApp(settings, DemoObserver.NONE);
+        DemoApp app = new DemoApp(settings, new DemoObserver() {
+            private long start;
+
+            @Override
+            public void requested(int npcs, long nanoTime) {
+                start = nanoTime;
+            }
+
+            @Override
+            public void delivered(String name, int ready, int total, long nanoTime) {
+                System.out.printf("driver: %s delivered (%d of %d) %.1f s after the first request%n", name, ready, total,
+                        (nanoTime - start) / 1e9);
+            }
+        });
         DemoUiDriver driver = new DemoUiDriver(out);
         app.onFrame(driver::frame);
         DemoLauncher.open(app, settings);
@@ -93,6 +107,11 @@ public final class DemoUiDriver {
     }
 
     private void waitForVillagers(DemoApp app) {
+        if (!arrivingShot && app.npcs().stream().anyMatch(n -> n.state() == Npc.State.GENERATING && n.progress() > 0.3f)
+                && app.npcs().stream().anyMatch(n -> !n.isReady())) {
+            screenshot("demo-arriving.png"); // markers with progress, for people to look at
+            arrivingShot = true;
+        }
         if (app.npcs().size() < NPCS || !app.npcs().stream().allMatch(Npc::isReady)) {
             return;
         }
