@@ -102,8 +102,19 @@ public final class DemoBenchmark {
         System.out.println("frame interval (ms)   frames  start to start (swap, uploads, frame cap included)");
         interval("while generating", run.generating);
         interval("idle (all here)", run.idle);
-        System.out.printf("%nrender thread CPU per frame: %.2f ms generating, %.2f ms idle (wall inside render() well "
-                + "above its CPU time means the thread waited for a core)%n", run.generating.meanRenderCpu(), run.idle.meanRenderCpu());
+        System.out.printf("%nrender thread CPU per frame inside render(): %.2f ms generating, %.2f ms idle (wall time "
+                + "inside render() well above it means the thread waited for a core)%n", run.generating.meanRenderCpu(),
+                run.idle.meanRenderCpu());
+        System.out.printf("render thread's share of a core, frame cap and buffer swaps included: %.2f generating, %.2f idle%n",
+                run.generating.renderThreadCores(), run.idle.renderThreadCores());
+        if (run.threadsAtLastDelivery != null) {
+            System.out.println("cores busy by thread, while generating: " + ThreadCpu.cores(run.threadsAtRequest,
+                    run.threadsAtLastDelivery, (run.lastDelivery - run.firstRequest) / 1e9));
+        }
+        if (run.threadsAtEnd != null) {
+            System.out.println("cores busy by thread, idle: " + ThreadCpu.cores(run.threadsAtLastDelivery, run.threadsAtEnd,
+                    (run.end - run.lastDelivery) / 1e9));
+        }
         System.out.println("load average (1/5/15 min) at the end: " + MachineInfo.loadAverage());
     }
 

@@ -15,8 +15,13 @@ final class FrameTimes {
     private double[] interval = new double[1024];
     private int frames;
     private int intervals;
+    private double intervalCpuMillis;
 
-    void add(double renderMillis, double renderCpuMillis, double intervalMillis) {
+    /**
+     * One frame: wall and CPU time inside render(), and the wall and render-thread CPU time since
+     * the previous frame started (negative for the first frame, which has no previous one).
+     */
+    void add(double renderMillis, double renderCpuMillis, double intervalMillis, double threadCpuMillis) {
         if (frames == render.length) {
             render = Arrays.copyOf(render, frames * 2);
             renderCpu = Arrays.copyOf(renderCpu, frames * 2);
@@ -26,8 +31,18 @@ final class FrameTimes {
         renderCpu[frames] = renderCpuMillis;
         if (intervalMillis >= 0) {
             interval[intervals++] = intervalMillis;
+            intervalCpuMillis += threadCpuMillis;
         }
         frames++;
+    }
+
+    /**
+     * The share of one core the render thread used over the phase, libGDX's frame cap, buffer swaps and
+     * input included.
+     */
+    double renderThreadCores() {
+        double wall = Arrays.stream(interval, 0, intervals).sum();
+        return wall > 0 ? intervalCpuMillis / wall : Double.NaN;
     }
 
     int frames() {

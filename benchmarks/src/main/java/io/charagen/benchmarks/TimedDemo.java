@@ -9,6 +9,7 @@ import io.charagen.desktop.demo.DemoSettings;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Map;
 
 /**
  * The demo scene with a stopwatch around each frame: frames before the villagers are asked for
@@ -28,6 +29,7 @@ final class TimedDemo implements ApplicationListener, DemoObserver {
     final FrameTimes idle = new FrameTimes();
     private Phase phase = Phase.LOADING;
     private long lastFrameStart = -1;
+    private long lastFrameCpu;
     private long startNanos;
     long firstRequest;
     long firstDelivery;
@@ -37,6 +39,10 @@ final class TimedDemo implements ApplicationListener, DemoObserver {
     int total;
     long processCpuAtRequest;
     long processCpuAtLastDelivery;
+    Map<String, Double> threadsAtRequest;
+    Map<String, Double> threadsAtLastDelivery;
+    Map<String, Double> threadsAtEnd;
+    long end;
     String glRenderer = "unknown";
     boolean timedOut;
 
@@ -58,17 +64,21 @@ final class TimedDemo implements ApplicationListener, DemoObserver {
         long start = System.nanoTime();
         long cpuStart = threads.getCurrentThreadCpuTime();
         double interval = lastFrameStart < 0 ? -1 : (start - lastFrameStart) / 1e6;
+        double intervalCpu = (cpuStart - lastFrameCpu) / 1e6;
+        lastFrameCpu = cpuStart;
         Phase counted = phase;
         demo.render();
         long end = System.nanoTime();
         double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
         if (counted == Phase.GENERATING) {
-            generating.add((end - start) / 1e6, cpu, interval);
+            generating.add((end - start) / 1e6, cpu, interval, intervalCpu);
         } else if (counted == Phase.IDLE) {
-            idle.add((end - start) / 1e6, cpu, interval);
+            idle.add((end - start) / 1e6, cpu, interval, intervalCpu);
         }
         lastFrameStart = start;
-        if (phase == Phase.IDLE && (end - lastDelivery) / 1e9 > idleSeconds) {
+        if (phase == Phase.IDLE && (end - lastDelivery) / 1e9 > idleSeconds && threadsAtEnd == null) {
+            threadsAtEnd = ThreadCpu.snapshot();
+            this.end = end;
             Gdx.app.exit();
         }
         if ((end - startNanos) / 1e9 > maxSeconds && phase != Phase.IDLE) {
@@ -85,6 +95,7 @@ final class TimedDemo implements ApplicationListener, DemoObserver {
         total = npcs;
         firstRequest = nanoTime;
         processCpuAtRequest = processCpuNanos();
+        threadsAtRequest = ThreadCpu.snapshot();
         phase = Phase.GENERATING;
     }
 
@@ -110,6 +121,7 @@ final class TimedDemo implements ApplicationListener, DemoObserver {
         if (delivered + failed == total) {
             lastDelivery = nanoTime;
             processCpuAtLastDelivery = processCpuNanos();
+            threadsAtLastDelivery = ThreadCpu.snapshot();
             phase = Phase.IDLE;
         }
     }

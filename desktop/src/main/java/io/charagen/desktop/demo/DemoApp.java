@@ -239,10 +239,6 @@ public final class DemoApp extends ApplicationAdapter {
         return stage;
     }
 
-    Throwable failure() {
-        return failure;
-    }
-
     /** The middle of {@code npc}'s sprite in input coordinates (pixels from the window's top left). */
     Vector2 screenPosition(Npc npc) {
         npc.bounds(box);

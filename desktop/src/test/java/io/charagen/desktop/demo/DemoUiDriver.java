@@ -75,8 +75,8 @@ public final class DemoUiDriver {
         app.onFrame(driver::frame);
         DemoLauncher.open(app, settings);
         driver.writeSeen();
-        if (app.failure() != null) {
-            System.err.println("driver: the demo failed: " + DemoErrors.message(app.failure()));
+        if (app.failureOrNull() != null) {
+            System.err.println("driver: the demo failed: " + DemoErrors.message(app.failureOrNull()));
             System.exit(3);
         }
         if (driver.problem != null || driver.phase != Phase.DONE) {
@@ -90,7 +90,7 @@ public final class DemoUiDriver {
     private void frame(DemoApp app) {
         elapsed += Gdx.graphics.getDeltaTime();
         framesInPhase++;
-        if (app.failure() != null) {
+        if (app.failureOrNull() != null) {
             return; // the demo exits by itself
         }
         if (elapsed > GIVE_UP_SECONDS) {
