@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  *
  * <p>Settings (key=value): sprite, portrait, presets, npcs, steps, seed, idleSeconds, maxMinutes,
  * window (WxH), torchThreads and interopThreads (PyTorch's intra- and inter-op threads; 0 keeps
- * PyTorch's default, one per core).
+ * PyTorch's default, one per core), niceWorkers (a nice value for the generator's threads, PyTorch's
+ * included, as an experiment; 0 leaves them alone).
  */
 public final class DemoBenchmark {
 
@@ -37,7 +38,8 @@ public final class DemoBenchmark {
                 Map.entry("maxMinutes", "60"),
                 Map.entry("window", "960x720"),
                 Map.entry("torchThreads", "0"),
-                Map.entry("interopThreads", "0")));
+                Map.entry("interopThreads", "0"),
+                Map.entry("niceWorkers", "0")));
         // Read by DJL when the engine starts (MachineInfo starts it), so set first.
         if (o.getInt("torchThreads") > 0) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(o.getInt("torchThreads")));
@@ -57,13 +59,17 @@ public final class DemoBenchmark {
         DemoSettings settings = new DemoSettings(Path.of(o.getList("sprite").get(0)), Path.of(o.getList("portrait").get(0)),
                 Path.of(o.getList("presets").get(0)), "cpu", o.getInt("npcs"), o.getInt("seed"), o.getInt("steps"),
                 cache, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
-        TimedDemo run = new TimedDemo(settings, o.getDouble("idleSeconds"), o.getDouble("maxMinutes") * 60);
+        WorkerNice nice = new WorkerNice(o.getInt("niceWorkers"));
+        TimedDemo run = new TimedDemo(settings, o.getDouble("idleSeconds"), o.getDouble("maxMinutes") * 60, nice);
         try {
             DemoLauncher.open(run, settings);
         } finally {
             deleteTree(cache);
         }
         report(run, o);
+        if (nice.threads() > 0) {
+            System.out.println("generator threads reniced to " + o.getInt("niceWorkers") + ": " + nice.threads());
+        }
         System.exit(run.failure() != null || run.timedOut || run.failed > 0 ? 1 : 0);
     }
 

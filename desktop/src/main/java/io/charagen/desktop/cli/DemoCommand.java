@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
 final class DemoCommand implements Callable<Integer> {
 
     /**
-     * Projection steps per villager: 30 brings one in about 15 s on a 2-core CPU with small models;
-     * the projector's default (100) matches the head more closely but takes over three times as long.
+     * Projection steps per villager: with the 64x64 fixture models on a 2-core CPU, 30 steps bring
+     * one in about half a minute while the map is drawn (15 s without a window); the projector's
+     * default (100) matches the head more closely but takes more than twice as long.
      */
     static final int DEFAULT_STEPS = 30;
     private static final Pattern WINDOW = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
@@ -46,8 +47,8 @@ final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--steps", defaultValue = "" + DEFAULT_STEPS, paramLabel = "N", description = "Projection steps "
-            + "per villager's portrait (default ${DEFAULT-VALUE}, which brings a villager in seconds on a CPU; "
-            + "the projector's own default is 100).")
+            + "per villager's portrait (default ${DEFAULT-VALUE}; the projector's own default, 100, matches the head "
+            + "more closely and takes more than twice as long).")
     int steps;
 
     @ArgGroup(exclusive = true)
@@ -62,6 +63,12 @@ final class DemoCommand implements Callable<Integer> {
         boolean none;
     }
 
+    @Option(names = "--torch-threads", paramLabel = "N", description = "Threads PyTorch may use for the networks "
+            + "(default: one fewer than the cores, at least 1, so that drawing the map keeps a core; PyTorch's own "
+            + "default is one per core, which on a 2-core machine made villagers arrive 1.5x slower and frames less even, "
+            + "see benchmarks/README.md).")
+    Integer torchThreads;
+
     @Option(names = "--window", defaultValue = "960x720", paramLabel = "WxH", description = "Window size in pixels; "
             + "the map fills it with 48-pixel tiles (default ${DEFAULT-VALUE}).")
     String window;
@@ -75,12 +82,16 @@ final class DemoCommand implements Callable<Integer> {
         int width = Integer.parseInt(size.group(1));
         int height = Integer.parseInt(size.group(2));
         DemoSettings.check(npcs, seed, steps, width, height);
+        if (torchThreads != null && (torchThreads < 1 || torchThreads > 1024)) {
+            throw new IllegalArgumentException("--torch-threads " + torchThreads + ": expected 1 to 1024");
+        }
         Path cacheFolder = cache != null && cache.none ? null
                 : CacheFolder.check(cache != null && cache.folder != null ? cache.folder : defaultCache(), "--cache");
         DemoSettings settings = new DemoSettings(existing(models.spritePath(), "--sprite-model"),
                 existing(models.portraitPath(), "--portrait-model"), presets(models.presetsPath()), device.name(),
                 npcs, seed, steps, cacheFolder, width, height);
         requireDisplay();
+        useTorchThreads();
         if (device == DeviceOption.gpu) {
             device.toDevice(); // a clear message now rather than a failed worker later
         }
@@ -114,6 +125,20 @@ final class DemoCommand implements Callable<Integer> {
             throw new NoSuchFileException(folder.toString(), null, "--presets: no such folder");
         }
         return folder;
+    }
+
+    /**
+     * Sets PyTorch's intra-op thread count, which DJL reads when its engine starts (so before
+     * anything touches the engine). A count given with -Dai.djl.pytorch.num_threads is kept unless
+     * --torch-threads says otherwise.
+     */
+    private void useTorchThreads() {
+        String property = "ai.djl.pytorch.num_threads";
+        if (torchThreads == null && System.getProperty(property) != null) {
+            return;
+        }
+        int threads = torchThreads != null ? torchThreads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        System.setProperty(property, Integer.toString(threads));
     }
 
     static Path defaultCache() {

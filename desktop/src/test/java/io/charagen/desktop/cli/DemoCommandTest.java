@@ -25,6 +25,7 @@ class DemoCommandTest {
         assertUsageError("--steps", "--steps", "0");
         assertUsageError("--window", "--window", "200x100");
         assertUsageError("--cache", "--cache", temp.toString(), "--no-cache");
+        assertUsageError("--torch-threads", "--torch-threads", "0");
     }
 
     @Test
