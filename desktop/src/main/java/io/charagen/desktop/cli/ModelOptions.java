@@ -34,11 +34,28 @@ final class ModelOptions {
     }
 
     PresetLibrary presetLibrary() {
-        return new PresetLibrary(presets != null ? presets : Home.presets());
+        return new PresetLibrary(presetsPath());
+    }
+
+    /** The sprite model's file: the one given, or the default in assets/models. */
+    Path spritePath() throws CheckpointException {
+        return path(spriteModel, ModelKind.SPRITE, "--sprite-model");
+    }
+
+    Path portraitPath() throws CheckpointException {
+        return path(portraitModel, ModelKind.PORTRAIT, "--portrait-model");
+    }
+
+    Path presetsPath() {
+        return presets != null ? presets : Home.presets();
+    }
+
+    private static Path path(Path given, ModelKind kind, String option) throws CheckpointException {
+        return given != null ? given : new ModelDirectory(Home.models()).defaultModel(kind, option);
     }
 
     static ModelSource open(Path given, ModelKind kind, String option) throws CheckpointException {
-        Path path = given != null ? given : new ModelDirectory(Home.models()).defaultModel(kind, option);
+        Path path = path(given, kind, option);
         try {
             return ModelSource.open(path, kind);
         } catch (CheckpointException e) {
