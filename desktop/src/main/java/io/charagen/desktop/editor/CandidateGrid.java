@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * Candidates from consecutive seeds, a batch at a time: each cell walks as soon as its sprite is
  * made (sprite-only requests, fractions of a second each), a bar counts the batch, and a click on
  * a cell hands its seed to the editor. The candidates wear the edited character's psi, archetype
- * and mix, so what is picked looks like what is edited.
+ * and mix as they were when the batch was asked for, so what is picked looks like what is edited.
  */
 final class CandidateGrid extends Table implements Disposable {
 

@@ -24,6 +24,7 @@ final class EditorView implements Disposable {
     static final float DEBOUNCE_SECONDS = 0.3f;
 
     private final Table root;
+    private final ScrollPane scroll;
     private final StatusLine status;
     private final SpecForm form;
     private final PreviewPanel preview;
@@ -66,7 +67,7 @@ final class EditorView implements Disposable {
         content.add(statusBar).colspan(2).growX().padTop(8);
 
         // A window smaller than the layout scrolls instead of cutting panels off.
-        ScrollPane scroll = new ScrollPane(content, skin, "plain");
+        scroll = new ScrollPane(content, skin, "plain");
         scroll.setFlickScroll(false);
         scroll.setFadeScrollBars(false);
         root = new Table(skin);
@@ -86,8 +87,9 @@ final class EditorView implements Disposable {
         return root;
     }
 
-    /** Fills the grid and starts the first character. */
+    /** Fills the grid and starts the first character; call once the root is on the stage. */
     void start() {
+        root.getStage().setScrollFocus(scroll); // the mouse wheel scrolls a window smaller than the layout
         grid.showBatch(0);
         regenerate();
         status.info("making candidates from seed 0: click one to edit it, or set the seed yourself");

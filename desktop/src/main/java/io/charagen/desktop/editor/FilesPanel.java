@@ -12,6 +12,7 @@ import io.charagen.core.CharacterGenerator;
 import io.charagen.core.GeneratedCharacter;
 import io.charagen.desktop.character.RecordModels;
 import io.charagen.generator.character.CharacterRecord;
+import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.io.SafeFiles;
 import io.charagen.generator.rpgmaker.CharacterExport;
 import io.charagen.generator.rpgmaker.ExportFolder;
@@ -81,12 +82,12 @@ final class FilesPanel extends Table {
     }
 
     private void export() {
-        GeneratedCharacter done = live.finished();
-        if (done == null) {
-            status.error("not finished yet: the export waits for the portraits (" + live.progressText() + ")");
-            return;
-        }
         try {
+            GeneratedCharacter done = live.finished(form.spec());
+            if (done == null) {
+                status.error("not finished yet: the export waits for the portraits (" + live.progressText() + ")");
+                return;
+            }
             String stem = Names.fileStem(form.characterName());
             ExportFolder folder = ExportFolder.rpgMakerProject(typedPath(project, "the RPG Maker MV project folder"));
             List<Path> written = folder.commit(CharacterExport.plan(folder, stem, List.of(done.art().withName(stem))),
@@ -102,18 +103,19 @@ final class FilesPanel extends Table {
     }
 
     private void saveRecord() {
-        CharacterRecord record = live.record();
-        if (record == null) {
-            status.error("nothing to save yet: wait for the sprite");
-            return;
-        }
         try {
+            CharacterSpec spec = form.spec();
+            CharacterRecord record = live.record(spec);
+            if (record == null) {
+                status.error("nothing to save yet: wait for the sprite");
+                return;
+            }
             String stem = Names.fileStem(form.characterName());
             Path file = typedPath(recordPath, "the record's file");
             byte[] json = record.withName(stem).toJson().getBytes(StandardCharsets.UTF_8);
             SafeFiles.write(file, replace.isChecked(), out -> out.write(json));
             status.info("saved the record of " + stem + " to " + file.toAbsolutePath()
-                    + (live.finished() == null ? " (before its projection finished: no projection loss in it)" : ""));
+                    + (live.finished(spec) == null ? " (before its projection finished: no projection loss in it)" : ""));
         } catch (FileAlreadyExistsException e) {
             status.error("save: " + e.getFile() + " already exists; tick 'replace' to replace it");
         } catch (IOException | RuntimeException e) {

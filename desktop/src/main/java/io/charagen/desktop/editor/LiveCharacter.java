@@ -68,16 +68,19 @@ final class LiveCharacter implements Disposable {
         return finished;
     }
 
+    /** The whole character if it is the one {@code spec} describes (its name aside), else null. */
+    GeneratedCharacter finished(CharacterSpec spec) {
+        return finished != null && sameDrawing(finished.record().spec(), spec) ? finished : null;
+    }
+
     /**
-     * How to make the current character again: the whole character's record, or while its
-     * projection runs the sprite's (without a projection loss); null before the sprite is there.
+     * How to make the character {@code spec} describes again: the whole character's record, or
+     * while its projection runs the sprite's (without a projection loss); null when neither is
+     * {@code spec}'s.
      */
-    CharacterRecord record() {
+    CharacterRecord record(CharacterSpec spec) {
         GeneratedCharacter made = finished != null ? finished : walking;
-        if (made == null || !sameDrawing(made.record().spec(), wanted)) {
-            return null;
-        }
-        return made.record();
+        return made != null && sameDrawing(made.record().spec(), spec) ? made.record() : null;
     }
 
     CharacterSpec wanted() {

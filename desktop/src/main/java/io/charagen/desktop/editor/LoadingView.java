@@ -1,6 +1,5 @@
 package io.charagen.desktop.editor;
 
-import com.badlogic.gdx.graphics.Color;
 import com.badlogic.gdx.scenes.scene2d.ui.Label;
 import com.badlogic.gdx.scenes.scene2d.ui.ProgressBar;
 import com.badlogic.gdx.scenes.scene2d.ui.Skin;
@@ -10,11 +9,13 @@ import com.badlogic.gdx.utils.Align;
 /** What the window shows while the models load, or why they could not be. */
 final class LoadingView extends Table {
 
+    private final Skin skin;
     private final ProgressBar progress;
     private final Label message;
 
     LoadingView(Skin skin, String models) {
         super(skin);
+        this.skin = skin;
         setName("loading");
         setFillParent(true);
         setBackground("background");
@@ -41,7 +42,9 @@ final class LoadingView extends Table {
     }
 
     void failed(String why) {
+        progress.setVisible(false);
+        message.setStyle(skin.get(Label.LabelStyle.class));
         message.setText("The editor cannot start: " + why + "\nClose the window and start it again with other models.");
-        message.setColor(Color.valueOf("ff8a80"));
+        message.setColor(StatusLine.ERROR);
     }
 }

@@ -94,7 +94,7 @@ final class SpecForm extends Table {
         row(skin, "archetype", archetype);
         Table stepsRow = new Table();
         stepsRow.add(steps).width(70).padRight(8);
-        stepsRow.add(new Label("projection steps", skin, "dim"));
+        stepsRow.add(new Label("steps (fewer: sooner, rougher)", skin, "dim"));
         row(skin, "projection", stepsRow);
 
         add(new Label("Portraits", skin, "title")).colspan(2).padTop(8).row();

@@ -8,7 +8,7 @@ import com.badlogic.gdx.utils.Align;
 /** The line at the bottom of the window that says what just happened, or what went wrong. */
 final class StatusLine extends Label {
 
-    private static final Color ERROR = Color.valueOf("ff8a80");
+    static final Color ERROR = Color.valueOf("ff8a80");
     private boolean error;
 
     StatusLine(Skin skin) {

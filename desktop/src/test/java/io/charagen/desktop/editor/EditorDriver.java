@@ -6,7 +6,6 @@ import com.badlogic.gdx.scenes.scene2d.ui.CheckBox;
 import com.badlogic.gdx.scenes.scene2d.ui.SelectBox;
 import com.badlogic.gdx.scenes.scene2d.ui.Slider;
 import com.badlogic.gdx.scenes.scene2d.ui.TextField;
-import io.charagen.core.GeneratedCharacter;
 import io.charagen.desktop.ui.Screenshots;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.character.ExpressionChoice;
@@ -89,7 +88,7 @@ public final class EditorDriver implements EditorApp.FrameHook {
             return app.view() != null;
         });
         step("candidate grid and first sprite made", app -> app.view().grid().isComplete()
-                && app.view().live().record() != null && framesInStep > 3);
+                && app.view().live().record(app.view().form().spec()) != null && framesInStep > 3);
         step("screenshot 1 (grid)", app -> screenshot("editor-1-grid.png"));
         step("pick candidate " + PICKED, app -> {
             input(app).click("candidate-" + PICKED);
@@ -239,13 +238,7 @@ public final class EditorDriver implements EditorApp.FrameHook {
     /** Whether the whole character on show is the one the controls describe (its name aside). */
     private static boolean finishedMatchesControls(EditorApp app) {
         EditorView view = app.view();
-        GeneratedCharacter done = view.live().finished();
-        if (view.isSettling() || done == null) {
-            return false;
-        }
-        CharacterSpec made = done.record().spec();
-        CharacterSpec wanted = view.form().spec();
-        return made.withNameAndSeed(wanted.name(), made.seed()).equals(wanted);
+        return !view.isSettling() && view.live().finished(view.form().spec()) != null;
     }
 
     private boolean screenshot(String name) {

@@ -33,11 +33,11 @@ class EditorUiTest {
     void makesEditsExportsAndReloadsACharacter(@TempDir Path temp) throws Exception {
         Path project = fakeMvProject(temp.resolve("Game"));
         Path record = temp.resolve("records").resolve("harold.json");
-        Path screenshots = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target").resolve("screenshots");
+        Path screenshots = screenshots();
         for (String name : SCREENSHOTS) {
             Files.deleteIfExists(screenshots.resolve(name));
         }
-        Path presets = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("presets");
+        Path presets = presets();
 
         XvfbApp.Result result = XvfbApp.run(EditorDriver.class, Duration.ofMinutes(8),
                 FIXTURES.resolve("sg2-64.pkl").toString(), FIXTURES.resolve("sg3t-64.pkl").toString(), presets.toString(),
@@ -74,6 +74,31 @@ class EditorUiTest {
             int colours = distinctColours(image);
             assertTrue(colours >= 64, () -> screenshot + " has only " + colours + " colours");
         }
+    }
+
+    @Test
+    void saysWhyAModelCannotBeLoaded(@TempDir Path temp) throws Exception {
+        Path broken = temp.resolve("broken-sprite.pkl");
+        Files.writeString(broken, "not a pickle");
+        Path screenshot = screenshots().resolve("editor-load-failure.png");
+        Files.deleteIfExists(screenshot);
+
+        XvfbApp.Result result = XvfbApp.run(EditorLoadFailureDriver.class, Duration.ofMinutes(3), broken.toString(),
+                FIXTURES.resolve("sg3t-64.pkl").toString(), presets().toString(), temp.resolve("cache").toString(),
+                screenshot.toString());
+        result.assertSucceeded();
+
+        String line = result.log().lines().filter(l -> l.startsWith("LOAD FAILURE: ")).findFirst().orElseThrow();
+        assertTrue(line.contains("broken-sprite.pkl"), () -> "the message does not name the file: " + line);
+        assertTrue(Files.isRegularFile(screenshot), "no screenshot of the loading screen");
+    }
+
+    private static Path screenshots() {
+        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target").resolve("screenshots");
+    }
+
+    private static Path presets() {
+        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("presets");
     }
 
     /** The folders and engine file ExportFolder.rpgMakerProject looks for in an MV project. */
