@@ -1,7 +1,6 @@
 package io.charagen.desktop.editor;
 
 import com.badlogic.gdx.scenes.scene2d.Actor;
-import com.badlogic.gdx.scenes.scene2d.ui.CheckBox;
 import com.badlogic.gdx.scenes.scene2d.ui.Label;
 import com.badlogic.gdx.scenes.scene2d.ui.SelectBox;
 import com.badlogic.gdx.scenes.scene2d.ui.Skin;
@@ -12,11 +11,9 @@ import com.badlogic.gdx.scenes.scene2d.ui.TextField;
 import com.badlogic.gdx.scenes.scene2d.utils.ChangeListener;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.character.ExpressionChoice;
-import io.charagen.generator.character.LayerMix;
 import io.charagen.generator.latent.NumpyRandomState;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,14 +38,9 @@ final class SpecForm extends Table {
     private final Label psiValue;
     private final SelectBox<String> archetype;
     private final TextField steps;
-    private final Map<String, ExpressionRow> expressions = new LinkedHashMap<>();
-    private final Map<String, Double> presetStrengths;
-    private final CheckBox mix;
-    private final TextField mixSeed;
-    private final Map<String, CheckBox> groups = new LinkedHashMap<>();
+    private final PortraitControls portraits;
+    private final MixControls mix;
     private final Runnable changed;
-    /** Face-sheet order: the rows' order, or a loaded record's. */
-    private List<String> faceOrder;
     private int paletteSize = PALETTE;
     private Integer outlineRgb;
     private boolean loading;
@@ -60,7 +52,6 @@ final class SpecForm extends Table {
     SpecForm(Skin skin, List<String> archetypes, List<String> expressionNames, Map<String, Double> presetStrengths,
              List<String> layerGroups, int projectionSteps, Runnable changed) {
         super(skin);
-        this.presetStrengths = presetStrengths;
         this.changed = changed;
         setName("spec-form");
         top().left();
@@ -98,39 +89,12 @@ final class SpecForm extends Table {
         row(skin, "projection", stepsRow);
 
         add(new Label("Portraits", skin, "title")).colspan(2).padTop(8).row();
-        Table faces = new Table();
-        faces.defaults().padBottom(3);
-        for (String expression : expressionNames) {
-            ExpressionRow row = new ExpressionRow(skin, expression, presetStrengths.get(expression));
-            expressions.put(expression, row);
-            row.addTo(faces);
-        }
-        add(faces).colspan(2).growX().row();
-        faceOrder = List.copyOf(expressions.keySet());
-        // A new character starts with the neutral face and, where there is a preset for it, a happy one.
-        for (String first : List.of(ExpressionChoice.BASE, "happy")) {
-            if (expressions.containsKey(first)) {
-                expressions.get(first).load(new ExpressionChoice(first, null), presetStrengths.getOrDefault(first, 0.0));
-            }
-        }
+        portraits = new PortraitControls(skin, expressionNames, presetStrengths);
+        add(portraits).colspan(2).growX().row();
 
         add(new Label("Layer mix", skin, "title")).colspan(2).padTop(8).row();
-        mix = new CheckBox(" take layers from seed", skin);
-        mix.setName("mix");
-        mixSeed = field(skin, "mix-seed", "1");
-        Table mixRow = new Table();
-        mixRow.add(mix).padRight(6);
-        mixRow.add(mixSeed).width(110);
-        add(mixRow).colspan(2).row();
-        Table groupRow = new Table();
-        for (String group : layerGroups) {
-            CheckBox box = new CheckBox(" " + group, skin);
-            box.setName("mix-group-" + group);
-            box.left();
-            groups.put(group, box);
-            groupRow.add(box).padRight(12);
-        }
-        add(groupRow).colspan(2).padLeft(24).row();
+        mix = new MixControls(skin, layerGroups);
+        add(mix).colspan(2).row();
 
         addListener(new ChangeListener() {
             @Override
@@ -175,22 +139,10 @@ final class SpecForm extends Table {
      */
     CharacterSpec spec() {
         long characterSeed = Seeds.parse("seed", seed.getText());
-        List<ExpressionChoice> faces = new ArrayList<>();
-        for (String expression : faceOrder) {
-            ExpressionRow row = expressions.get(expression);
-            if (row.isEnabled()) {
-                faces.add(row.choice());
-            }
-        }
-        if (faces.isEmpty()) {
-            throw new IllegalArgumentException("no portraits: tick at least one expression");
-        }
-        if (faces.size() > CharacterSpec.MAX_FACES) {
-            throw new IllegalArgumentException(faces.size() + " portraits: a face sheet holds " + CharacterSpec.MAX_FACES);
-        }
+        List<ExpressionChoice> faces = portraits.choices();
         String chosenArchetype = NO_ARCHETYPE.equals(archetype.getSelected()) ? null : archetype.getSelected();
         return new CharacterSpec(name.getText().trim(), characterSeed, Rounding.hundredths(psi.getValue()), chosenArchetype,
-                faces, paletteSize, outlineRgb, projectionSteps(), mix());
+                faces, paletteSize, outlineRgb, projectionSteps(), mix.mix());
     }
 
     private int projectionSteps() {
@@ -203,18 +155,6 @@ final class SpecForm extends Table {
             // refused below
         }
         throw new IllegalArgumentException("projection steps '" + steps.getText().trim() + "': expected 1 to 100000");
-    }
-
-    private LayerMix mix() {
-        if (!mix.isChecked()) {
-            return null;
-        }
-        long other = Seeds.parse("mix seed", mixSeed.getText());
-        List<String> chosen = groups.entrySet().stream().filter(e -> e.getValue().isChecked()).map(Map.Entry::getKey).toList();
-        if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("mix with seed " + other + ": tick the layer groups to take from it");
-        }
-        return new LayerMix(other, chosen);
     }
 
     /** The character's name as typed (checked when it names files). */
@@ -256,16 +196,8 @@ final class SpecForm extends Table {
             throw new IllegalArgumentException("the record's archetype '" + spec.archetype() + "' has no preset for these "
                     + "models (there are: " + String.join(", ", List.of(archetype.getItems().toArray(String.class))) + ")");
         }
-        for (ExpressionChoice choice : spec.expressions()) {
-            if (!expressions.containsKey(choice.name())) {
-                throw new IllegalArgumentException("the record's expression '" + choice.name() + "' has no preset for the "
-                        + "portrait model (there are: " + String.join(", ", expressions.keySet()) + ")");
-            }
-        }
-        if (spec.mix() != null && !groups.keySet().containsAll(spec.mix().groups())) {
-            throw new IllegalArgumentException("the record mixes layer groups " + spec.mix().groups()
-                    + "; the sprite model has " + String.join(", ", groups.keySet()));
-        }
+        portraits.check(spec.expressions());
+        mix.check(spec.mix());
         List<String> notes = new ArrayList<>();
         loading = true;
         try {
@@ -277,23 +209,8 @@ final class SpecForm extends Table {
             }
             archetype.setSelected(wantedArchetype);
             steps.setText(Integer.toString(spec.projectionSteps()));
-            List<String> order = new ArrayList<>();
-            for (ExpressionRow row : expressions.values()) {
-                ExpressionChoice choice = spec.expressions().stream().filter(c -> c.name().equals(row.expression()))
-                        .findFirst().orElse(null);
-                String note = row.load(choice, presetStrengths.getOrDefault(row.expression(), 0.0));
-                if (note != null) {
-                    notes.add(note);
-                }
-            }
-            spec.expressions().forEach(c -> order.add(c.name()));
-            expressions.keySet().stream().filter(e -> !order.contains(e)).forEach(order::add);
-            faceOrder = List.copyOf(order);
-            mix.setChecked(spec.mix() != null);
-            if (spec.mix() != null) {
-                mixSeed.setText(Long.toString(spec.mix().seed()));
-                groups.forEach((group, box) -> box.setChecked(spec.mix().groups().contains(group)));
-            }
+            notes.addAll(portraits.load(spec.expressions()));
+            mix.load(spec.mix());
             paletteSize = spec.paletteSize();
             outlineRgb = spec.outlineRgb();
         } finally {
@@ -307,8 +224,7 @@ final class SpecForm extends Table {
     /** Labels and enabled states that follow the controls. */
     private void refresh() {
         psiValue.setText(String.format("%.2f", psi.getValue()));
-        expressions.values().forEach(ExpressionRow::refresh);
-        mixSeed.setDisabled(!mix.isChecked());
-        groups.values().forEach(box -> box.setDisabled(!mix.isChecked()));
+        portraits.refresh();
+        mix.refresh();
     }
 }
