@@ -2,6 +2,7 @@ package io.charagen.desktop.editor;
 
 import com.badlogic.gdx.ApplicationAdapter;
 import com.badlogic.gdx.Gdx;
+import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Graphics;
 import com.badlogic.gdx.scenes.scene2d.Stage;
 import com.badlogic.gdx.utils.GdxRuntimeException;
 import com.badlogic.gdx.utils.ScreenUtils;
@@ -22,6 +23,8 @@ public final class EditorApp extends ApplicationAdapter {
     /** Frames are capped here so a stall (a GC, a slow model load) does not jump animations. */
     private static final float MAX_FRAME_SECONDS = 1 / 15f;
     private static final long DISK_CACHE_BYTES = 512L << 20;
+    /** How long closing waits for a worker to end its current step (one projection step, usually well under a second). */
+    private static final long STOP_WAIT_MILLIS = 30_000;
 
     /** Called after each frame is drawn, before it is shown (tests drive and screenshot the editor here). */
     interface FrameHook {
@@ -37,6 +40,8 @@ public final class EditorApp extends ApplicationAdapter {
     private String failure;
     private CharacterGenerator generator;
     private EditorView view;
+    /** Stops the workers when the JVM exits some other way than by closing the window (Ctrl-C, SIGTERM). */
+    private Thread stopOnExit;
 
     public EditorApp(EditorSettings settings) {
         this.settings = settings;
@@ -97,6 +102,8 @@ public final class EditorApp extends ApplicationAdapter {
             generator = CharacterGenerator.start(loading.sprite(), loading.portrait(), presets, new GeneratorSettings()
                     .device(settings.device())
                     .diskCache(settings.cache(), DISK_CACHE_BYTES));
+            stopOnExit = new Thread(this::stopGenerator, "charagen-editor-exit");
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
             view = new EditorView(skin, generator, PresetStrengths.of(presets, generator), settings.projectionSteps(),
                     models());
             loadingView.remove();
@@ -134,16 +141,18 @@ public final class EditorApp extends ApplicationAdapter {
 
     @Override
     public void dispose() {
+        if (Gdx.graphics instanceof Lwjgl3Graphics graphics) {
+            graphics.getWindow().setVisible(false); // gone at once, while the workers finish their step
+        }
         if (view != null) {
             view.dispose();
         }
         if (generator != null) {
-            generator.dispose();
+            stopGenerator();
             try {
-                // Each worker frees its networks when its current step ends.
-                generator.awaitStopped(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException exiting) {
+                // the JVM is already shutting down; the hook has run or runs now
             }
         }
         if (loading != null) {
@@ -151,5 +160,20 @@ public final class EditorApp extends ApplicationAdapter {
         }
         stage.dispose();
         skin.dispose();
+    }
+
+    /**
+     * Cancels every request and waits for the workers: the JVM must not exit while one is inside
+     * PyTorch's native code, or libtorch's teardown crashes it.
+     */
+    private void stopGenerator() {
+        generator.dispose();
+        try {
+            if (!generator.awaitStopped(STOP_WAIT_MILLIS)) {
+                System.err.println("charagen editor: a worker is still busy after " + STOP_WAIT_MILLIS / 1000 + " s; exiting anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
