@@ -334,7 +334,10 @@ public final class CharacterGenerator implements Disposable {
         diskLane.shutdown();
     }
 
-    /** Waits up to {@code millis} for the workers to finish after {@link #dispose()} (for tests and tools that exit). */
+    /**
+     * Waits up to {@code millis} for the workers to finish after {@link #dispose()}. Call it before
+     * the JVM exits: a process that ends while a worker is inside PyTorch can crash in native code.
+     */
     public boolean awaitStopped(long millis) throws InterruptedException {
         return workers.awaitTermination(millis, TimeUnit.MILLISECONDS) && diskLane.awaitTermination(millis, TimeUnit.MILLISECONDS);
     }
