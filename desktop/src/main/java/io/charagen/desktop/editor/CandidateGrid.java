@@ -12,6 +12,7 @@ import io.charagen.core.CharacterGenerator;
 import io.charagen.core.CharacterListener;
 import io.charagen.core.GeneratedCharacter;
 import io.charagen.core.GenerationRequest;
+import io.charagen.desktop.ui.Buttons;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.latent.NumpyRandomState;
 
@@ -57,8 +58,8 @@ final class CandidateGrid extends Table implements Disposable {
         setName("candidates");
         left();
 
-        previous = button(skin, "< Previous", "previous-batch", () -> showBatch(firstSeed - BATCH));
-        TextButton next = button(skin, "Next >", "next-batch", () -> showBatch(firstSeed + BATCH));
+        previous = Buttons.of(skin, "< Previous", "previous-batch", () -> showBatch(firstSeed - BATCH));
+        TextButton next = Buttons.of(skin, "Next >", "next-batch", () -> showBatch(firstSeed + BATCH));
         range = new Label("", skin, "dim");
         progress = new ProgressBar(0, BATCH, 1, false, skin);
         progress.setName("batch-progress");
@@ -90,17 +91,6 @@ final class CandidateGrid extends Table implements Disposable {
         }
     }
 
-    private static TextButton button(Skin skin, String text, String name, Runnable action) {
-        TextButton button = new TextButton(text, skin);
-        button.setName(name);
-        button.addListener(new ChangeListener() {
-            @Override
-            public void changed(ChangeEvent event, Actor actor) {
-                action.run();
-            }
-        });
-        return button;
-    }
 
     /** Replaces the candidates by seeds {@code first} to {@code first + 7}. */
     void showBatch(long first) {

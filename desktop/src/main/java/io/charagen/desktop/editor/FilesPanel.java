@@ -1,16 +1,14 @@
 package io.charagen.desktop.editor;
 
-import com.badlogic.gdx.scenes.scene2d.Actor;
 import com.badlogic.gdx.scenes.scene2d.ui.CheckBox;
 import com.badlogic.gdx.scenes.scene2d.ui.Label;
 import com.badlogic.gdx.scenes.scene2d.ui.Skin;
 import com.badlogic.gdx.scenes.scene2d.ui.Table;
-import com.badlogic.gdx.scenes.scene2d.ui.TextButton;
 import com.badlogic.gdx.scenes.scene2d.ui.TextField;
-import com.badlogic.gdx.scenes.scene2d.utils.ChangeListener;
 import io.charagen.core.CharacterGenerator;
 import io.charagen.core.GeneratedCharacter;
 import io.charagen.desktop.character.RecordModels;
+import io.charagen.desktop.ui.Buttons;
 import io.charagen.generator.character.CharacterRecord;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.io.SafeFiles;
@@ -61,25 +59,14 @@ final class FilesPanel extends Table {
 
         add(new Label("MV project", skin)).width(84);
         add(project).growX();
-        add(button(skin, "Export", "export", this::export)).colspan(2).fillX().padLeft(6).row();
+        add(Buttons.of(skin, "Export", "export", this::export)).colspan(2).fillX().padLeft(6).row();
         add(new Label("record", skin)).width(84);
         add(recordPath).growX();
-        add(button(skin, "Save", "save-record", this::saveRecord)).padLeft(6);
-        add(button(skin, "Load", "load-record", this::loadRecord)).padLeft(4).row();
+        add(Buttons.of(skin, "Save", "save-record", this::saveRecord)).padLeft(6);
+        add(Buttons.of(skin, "Load", "load-record", this::loadRecord)).padLeft(4).row();
         add(replace).colspan(4).padLeft(84);
     }
 
-    private static TextButton button(Skin skin, String text, String name, Runnable action) {
-        TextButton button = new TextButton(text, skin);
-        button.setName(name);
-        button.addListener(new ChangeListener() {
-            @Override
-            public void changed(ChangeEvent event, Actor actor) {
-                action.run();
-            }
-        });
-        return button;
-    }
 
     private void export() {
         try {
