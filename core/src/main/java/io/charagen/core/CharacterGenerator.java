@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -130,21 +131,19 @@ public final class CharacterGenerator implements Disposable {
     /** Every preset {@code source} has for either model, read now. */
     static PresetSet snapshot(PresetSource source, ModelRef sprite, ModelRef portrait) {
         List<Preset> all = new ArrayList<>();
-        for (ModelRef model : List.of(sprite, portrait)) {
+        // One model may serve as both (its presets are then listed once).
+        for (ModelRef model : sprite.sha256().equals(portrait.sha256()) ? List.of(sprite) : List.of(sprite, portrait)) {
             for (PresetKind kind : PresetKind.values()) {
                 for (String name : source.names(kind, model)) {
                     try {
-                        Preset p = source.find(kind, name, model);
-                        if (!all.contains(p)) {
-                            all.add(p);
-                        }
+                        all.add(source.find(kind, name, model));
                     } catch (PresetException e) {
                         throw new IllegalArgumentException(e.getMessage(), e);
                     }
                 }
             }
         }
-        return new PresetSet(all.stream().distinct().toList());
+        return new PresetSet(all);
     }
 
     /** Archetypes there are presets of for both models. */
@@ -221,10 +220,15 @@ public final class CharacterGenerator implements Disposable {
             pending.decrementAndGet();
             throw new QueueFullException(capacity);
         }
-        if (disk != null) {
-            diskLane.execute(job::lookOnDisk);
-        } else {
-            workers.execute(job);
+        try {
+            if (disk != null) {
+                diskLane.execute(job::lookOnDisk);
+            } else {
+                workers.execute(job);
+            }
+        } catch (RejectedExecutionException e) {
+            job.cancel();
+            throw new IllegalStateException("this character generator was disposed", e);
         }
         return job;
     }
@@ -286,11 +290,11 @@ public final class CharacterGenerator implements Disposable {
     }
 
     void toWorkers(Job job) {
-        if (disposed) {
-            job.finishCancelled();
-            return;
+        try {
+            workers.execute(job);
+        } catch (RejectedExecutionException e) {
+            job.cancel(); // disposed meanwhile
         }
-        workers.execute(job);
     }
 
     void dropQueued(Job job) {
@@ -330,7 +334,10 @@ public final class CharacterGenerator implements Disposable {
         diskLane.shutdown();
     }
 
-    /** Waits up to {@code millis} for the workers to finish after {@link #dispose()} (for tests and tools that exit). */
+    /**
+     * Waits up to {@code millis} for the workers to finish after {@link #dispose()}. Call it before
+     * the JVM exits: a process that ends while a worker is inside PyTorch can crash in native code.
+     */
     public boolean awaitStopped(long millis) throws InterruptedException {
         return workers.awaitTermination(millis, TimeUnit.MILLISECONDS) && diskLane.awaitTermination(millis, TimeUnit.MILLISECONDS);
     }

@@ -162,7 +162,7 @@ final class Job implements Runnable, GenerationRequest {
         }
     }
 
-    void finishCancelled() {
+    private void finishCancelled() {
         if (end(State.CANCELLED)) {
             generator.app().postRunnable(() -> listener.cancelled(this));
         }

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "charagen", mixinStandardHelpOptions = true, version = "charagen 0.1.0",
         description = "Generates RPG Maker MV-style characters with StyleGAN2/3 networks.",
-        subcommands = {GenerateCommand.class, PresetCommand.class, SampleCommand.class, ConvertCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, EditorCommand.class, DemoCommand.class, PresetCommand.class, SampleCommand.class,
+                ConvertCommand.class, CommandLine.HelpCommand.class})
 public final class CharagenCommand implements Runnable {
 
     public static final int EXIT_FAILED = 1;

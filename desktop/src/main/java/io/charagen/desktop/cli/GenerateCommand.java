@@ -1,5 +1,7 @@
 package io.charagen.desktop.cli;
 
+import io.charagen.desktop.character.FaceOrder;
+import io.charagen.desktop.character.RecordModels;
 import io.charagen.generator.character.Character;
 import io.charagen.generator.character.CharacterPipeline;
 import io.charagen.generator.character.CharacterRecord;
@@ -7,7 +9,6 @@ import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.character.ExpressionChoice;
 import io.charagen.generator.character.LayerMix;
 import io.charagen.generator.latent.NumpyRandomState;
-import io.charagen.generator.model.ModelRef;
 import io.charagen.generator.model.ModelSource;
 import io.charagen.generator.projection.ProjectionOptions;
 import io.charagen.generator.rpgmaker.CharacterExport;
@@ -34,8 +35,6 @@ import java.util.concurrent.Callable;
                 "Writes $Name.png (sheet), Name.png (faces), Name.gif (walking preview) and Name.json (the record "
                         + "that regenerates it); with --count, 8-character sheets and Name_k files."})
 final class GenerateCommand implements Callable<Integer> {
-
-    private static final List<String> EXPRESSION_ORDER = List.of("neutral", "happy", "sad", "angry", "surprised");
 
     @Option(names = "--name", paramLabel = "NAME", description = "The character's name, used for its files.")
     String name;
@@ -127,8 +126,7 @@ final class GenerateCommand implements Callable<Integer> {
         ModelSource sprite = models.sprite();
         ModelSource portrait = models.portrait();
         if (fromRecord != null) {
-            requireSame("sprite", fromRecord.spriteModel(), sprite.ref());
-            requireSame("portrait", fromRecord.portraitModel(), portrait.ref());
+            RecordModels.requireSame(fromRecord, sprite.ref(), portrait.ref());
         }
         ProgressBar progress = ProgressBar.forStderr();
         List<Character> characters = new ArrayList<>();
@@ -164,8 +162,7 @@ final class GenerateCommand implements Callable<Integer> {
             List<String> available = new ArrayList<>(pipeline.expressionNames());
             available.remove(ExpressionChoice.BASE);
             available.add(ExpressionChoice.BASE);
-            available.sort((a, b) -> Integer.compare(rank(a), rank(b)));
-            available.stream().limit(CharacterSpec.MAX_FACES).forEach(n -> faces.add(new ExpressionChoice(n, null)));
+            FaceOrder.sorted(available).stream().limit(CharacterSpec.MAX_FACES).forEach(n -> faces.add(new ExpressionChoice(n, null)));
         }
         Integer outlineRgb = null;
         if (outline != null) {
@@ -180,19 +177,6 @@ final class GenerateCommand implements Callable<Integer> {
         LayerMix mix = mixSeed == null ? null : new LayerMix(mixSeed, mixGroups);
         return new CharacterSpec(stem, firstSeed, psi, archetype, faces, palette, outlineRgb,
                 steps != null ? steps : ProjectionOptions.defaults().steps(), mix);
-    }
-
-    private static int rank(String expression) {
-        int i = EXPRESSION_ORDER.indexOf(expression);
-        return i >= 0 ? i : EXPRESSION_ORDER.size();
-    }
-
-    private static void requireSame(String kind, ModelRef recorded, ModelRef used) {
-        if (!recorded.sha256().equals(used.sha256())) {
-            throw new IllegalArgumentException("the record was made with " + kind + " model " + recorded.describe()
-                    + ", but the " + kind + " model given is " + used.describe() + "; give the same model with --"
-                    + kind + "-model");
-        }
     }
 
     private static String timings(Character character) {

@@ -37,7 +37,7 @@ final class ModelOptions {
         return new PresetLibrary(presetsPath());
     }
 
-    /** The sprite model's file: the one given, or the default bundle. */
+    /** The sprite model's file: the one given, or the default in assets/models. */
     Path spritePath() throws CheckpointException {
         return path(spriteModel, ModelKind.SPRITE, "--sprite-model");
     }

@@ -3,7 +3,6 @@ package io.charagen.desktop.demo;
 import com.badlogic.gdx.Input;
 import com.badlogic.gdx.graphics.g2d.Animation;
 import com.badlogic.gdx.graphics.g2d.TextureRegion;
-import com.badlogic.gdx.scenes.scene2d.Actor;
 import com.badlogic.gdx.scenes.scene2d.InputEvent;
 import com.badlogic.gdx.scenes.scene2d.InputListener;
 import com.badlogic.gdx.scenes.scene2d.ui.Image;
@@ -12,11 +11,11 @@ import com.badlogic.gdx.scenes.scene2d.ui.Skin;
 import com.badlogic.gdx.scenes.scene2d.ui.Table;
 import com.badlogic.gdx.scenes.scene2d.ui.TextButton;
 import com.badlogic.gdx.scenes.scene2d.ui.Window;
-import com.badlogic.gdx.scenes.scene2d.utils.ChangeListener;
 import com.badlogic.gdx.scenes.scene2d.utils.ClickListener;
 import com.badlogic.gdx.scenes.scene2d.utils.TextureRegionDrawable;
 import com.badlogic.gdx.utils.Scaling;
 import io.charagen.core.GeneratedCharacter;
+import io.charagen.desktop.ui.Buttons;
 import io.charagen.generator.sheet.Direction;
 
 import java.util.List;
@@ -76,8 +75,8 @@ final class PortraitDialog extends Window {
         side.add(new Label("Expression", skin, "dim")).padBottom(2).row();
         side.add(expressionLabel).padBottom(10).row();
         Table arrows = new Table();
-        TextButton previous = button("<", "portrait-previous", skin, () -> show(index - 1));
-        TextButton next = button(">", "portrait-next", skin, () -> show(index + 1));
+        TextButton previous = Buttons.of(skin, "<", "portrait-previous", () -> show(index - 1));
+        TextButton next = Buttons.of(skin, ">", "portrait-next", () -> show(index + 1));
         arrows.add(previous).width(44).padRight(6);
         arrows.add(next).width(44);
         side.add(arrows).row();
@@ -85,7 +84,7 @@ final class PortraitDialog extends Window {
         add(portrait).size(PORTRAIT_SIZE).padRight(18).top();
         add(side).top().left().minWidth(170);
         row();
-        TextButton close = button("Close", "portrait-close", skin, this::close);
+        TextButton close = Buttons.of(skin, "Close", "portrait-close", this::close);
         add(close).colspan(2).right().padTop(10).width(90);
 
         addListener(new InputListener() {
@@ -106,17 +105,6 @@ final class PortraitDialog extends Window {
         pack();
     }
 
-    private static TextButton button(String text, String name, Skin skin, Runnable action) {
-        TextButton button = new TextButton(text, skin);
-        button.setName(name);
-        button.addListener(new ChangeListener() {
-            @Override
-            public void changed(ChangeEvent event, Actor actor) {
-                action.run();
-            }
-        });
-        return button;
-    }
 
     /** Shows expression {@code i} (wrapping around). */
     void show(int i) {

@@ -66,7 +66,7 @@ final class EditorDrawables {
         skin.add("check-off-over", checkBox(skin, "check-off-over", FIELD, ACCENT_OVER, false));
         skin.add("check-on", checkBox(skin, "check-on", ACCENT, ACCENT, true));
         skin.add("check-on-over", checkBox(skin, "check-on-over", ACCENT_OVER, ACCENT_OVER, true));
-        skin.add("check-off-disabled", checkBox(skin, "check-off-disabled", PANEL, PANEL, false));
+        skin.add("check-off-disabled", checkBox(skin, "check-off-disabled", PANEL, CONTROL, false));
         skin.add("check-on-disabled", checkBox(skin, "check-on-disabled", TEXT_DISABLED, TEXT_DISABLED, true));
 
         Pixmap circle = PixmapShapes.blank(KNOB, KNOB);

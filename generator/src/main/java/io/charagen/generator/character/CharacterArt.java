@@ -28,6 +28,11 @@ public record CharacterArt(CharacterRecord record, CharacterFrames frames, Map<S
         return record.spec().name();
     }
 
+    /** The same pixels under another name (a record names the character its files are named after). */
+    public CharacterArt withName(String newName) {
+        return new CharacterArt(record.withName(newName), frames, faces);
+    }
+
     public boolean hasFaces() {
         return !faces.isEmpty();
     }

@@ -31,6 +31,11 @@ public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef
             "palette_size", "outline", "projection_steps", "mix", "sprite_model", "portrait_model", "device", "projection_loss");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
+    /** The same record for a character named {@code newName}. */
+    public CharacterRecord withName(String newName) {
+        return new CharacterRecord(spec.withNameAndSeed(newName, spec.seed()), spriteModel, portraitModel, device, projectionLoss);
+    }
+
     public String toJson() {
         JsonObject out = new JsonObject();
         out.addProperty("format", FORMAT);
