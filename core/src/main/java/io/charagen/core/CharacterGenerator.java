@@ -11,6 +11,7 @@ import io.charagen.generator.character.CharacterArt;
 import io.charagen.generator.character.CharacterRecord;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.character.ExpressionChoice;
+import io.charagen.generator.character.SpecPresets;
 import io.charagen.generator.checkpoint.ModelKind;
 import io.charagen.generator.model.LayerGroups;
 import io.charagen.generator.model.ModelRef;
@@ -235,25 +236,12 @@ public final class CharacterGenerator implements Disposable {
 
     private CacheKey key(CharacterSpec spec, boolean spriteOnly) {
         try {
-            List<Preset> spriteSide = new ArrayList<>();
-            List<Preset> portraitSide = new ArrayList<>();
-            if (spec.archetype() != null) {
-                spriteSide.add(presets.find(PresetKind.ARCHETYPE, spec.archetype(), spriteModel));
-                portraitSide.add(presets.find(PresetKind.ARCHETYPE, spec.archetype(), portraitModel));
-            }
-            if (!spriteOnly) {
-                boolean neutralPreset = expressions().contains(ExpressionChoice.BASE);
-                for (ExpressionChoice e : spec.expressions()) {
-                    if (!e.name().equals(ExpressionChoice.BASE) || neutralPreset) {
-                        portraitSide.add(presets.find(PresetKind.EXPRESSION, e.name(), portraitModel));
-                    }
-                }
-            }
+            SpecPresets used = SpecPresets.find(spec, presets, spriteModel, portraitModel, spriteOnly);
             if (spec.mix() != null && !spriteLayerGroups.containsAll(spec.mix().groups())) {
                 throw new IllegalArgumentException("mix groups " + spec.mix().groups() + ": the sprite model has "
                         + String.join(", ", spriteLayerGroups));
             }
-            return CacheKey.of(spriteOnly, deviceType, spriteModel, portraitModel, spec, spriteSide, portraitSide);
+            return CacheKey.of(spriteOnly, deviceType, spriteModel, portraitModel, spec, used.spriteSide(), used.portraitSide());
         } catch (PresetException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -142,11 +142,10 @@ public final class CharacterPipeline implements AutoCloseable {
             throws PresetException {
         PipelineListener progress = listener == null ? PipelineListener.NONE : listener;
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
-        Preset spriteArchetype = spec.archetype() == null ? null
-                : presets.find(PresetKind.ARCHETYPE, spec.archetype(), spriteModel.ref());
+        SpecPresets used = SpecPresets.find(spec, presets, spriteModel.ref(), portraitModel.ref(), true);
         List<Integer> mixLayers = mixLayers(spec);
         Map<Stage, Long> times = new EnumMap<>(Stage.class);
-        CleanupResult cleaned = drawSprite(spec, spriteArchetype, mixLayers, times, progress, stop).cleaned();
+        CleanupResult cleaned = drawSprite(spec, used.spriteArchetype(), mixLayers, times, progress, stop).cleaned();
         CharacterRecord record = new CharacterRecord(spec, spriteModel.ref(), portraitModel.ref(),
                 sprite.device().getDeviceType(), 0);
         return new CharacterArt(record, cleaned.frames(), Map.of());
@@ -161,21 +160,13 @@ public final class CharacterPipeline implements AutoCloseable {
             throws PresetException {
         PipelineListener progress = listener == null ? PipelineListener.NONE : listener;
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
-        Preset spriteArchetype = spec.archetype() == null ? null
-                : presets.find(PresetKind.ARCHETYPE, spec.archetype(), spriteModel.ref());
+        SpecPresets used = SpecPresets.find(spec, presets, spriteModel.ref(), portraitModel.ref(), false);
+        Preset portraitArchetype = used.portraitArchetype();
+        Map<String, Preset> expressions = used.expressions();
         List<Integer> mixLayers = mixLayers(spec);
-        Preset portraitArchetype = spec.archetype() == null ? null
-                : presets.find(PresetKind.ARCHETYPE, spec.archetype(), portraitModel.ref());
-        Map<String, Preset> expressions = new LinkedHashMap<>();
-        boolean neutralPreset = expressionNames().contains(ExpressionChoice.BASE);
-        for (ExpressionChoice choice : spec.expressions()) {
-            boolean plain = choice.name().equals(ExpressionChoice.BASE) && !neutralPreset;
-            expressions.put(choice.name(), plain ? null
-                    : presets.find(PresetKind.EXPRESSION, choice.name(), portraitModel.ref()));
-        }
         Map<Stage, Long> times = new EnumMap<>(Stage.class);
 
-        Sprite drawn = drawSprite(spec, spriteArchetype, mixLayers, times, progress, stop);
+        Sprite drawn = drawSprite(spec, used.spriteArchetype(), mixLayers, times, progress, stop);
         BufferedImage canvas = drawn.canvas();
         CleanupResult cleaned = drawn.cleaned();
         CharacterFrames frames = cleaned.frames();
