@@ -50,7 +50,11 @@ def run(args) -> int:
     for out in outputs:
         check_writable(out, args.force)
     device = device_for(args.device)
-    torch.set_grad_enabled(False)
+    with torch.no_grad():  # not set_grad_enabled(False): a caller in the same process (a test) trains next
+        return _draw(args, seeds, device)
+
+
+def _draw(args, seeds, device) -> int:
     generator = load_generator(args.model, device)
     set_image_transform(generator, args.translate, args.rotate)
     per_pass = args.batch or (8 if generator.img_resolution <= 128 else 1)
