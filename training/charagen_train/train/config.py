@@ -13,6 +13,7 @@ import json
 from typing import Any, Dict, Optional
 
 from ..errors import UsageError
+from .diffaugment import parse as parse_policies
 
 
 @dataclasses.dataclass
@@ -38,6 +39,7 @@ class TrainingConfig:
     d_channel_max: int = 256
     mbstd_group: int = 4
     augment: str = "none"               # none | mirror (faces) | sheet-mirror (walk sheets)
+    diffaugment: str = ""               # DiffAugment policies for D's inputs, e.g. "color,translation,cutout"
 
     def resolved(self) -> "TrainingConfig":
         """A copy with the defaults that depend on the batch and resolution filled in."""
@@ -57,6 +59,10 @@ class TrainingConfig:
             raise UsageError(f"resolution {self.resolution}: expected a power of two, at least 16")
         if self.augment not in ("none", "mirror", "sheet-mirror"):
             raise UsageError(f"augment '{self.augment}': expected none, mirror or sheet-mirror")
+        try:
+            parse_policies(self.diffaugment)
+        except ValueError as e:
+            raise UsageError(str(e)) from None
         for name in ("channel_base", "channel_max", "mapping_layers", "z_dim", "w_dim", "batch", "r1_interval",
                      "d_channel_base", "d_channel_max", "mbstd_group"):
             if getattr(self, name) < 1:

@@ -9,6 +9,7 @@ import torch
 import torch.nn.functional as F
 
 from .blur import gaussian_blur
+from .diffaugment import diff_augment, parse
 
 
 class TrainingGenerator(torch.nn.Module):
@@ -37,12 +38,17 @@ class StyleGanLoss:
         self.G, self.D, self.g_plain, self.d_plain = G, D, g_plain, d_plain
         self.config = config
         self.autocast = autocast
+        self.policies = parse(getattr(config, "diffaugment", ""))
+
+    def _view(self, images, blur_sigma: float):
+        """What D sees: the blurred image (StyleGAN3's schedule), differentiably augmented."""
+        return diff_augment(gaussian_blur(images, blur_sigma), self.policies)
 
     def generator_loss(self, z, c, blur_sigma: float) -> torch.Tensor:
         """softplus(-D(G(z))). D's parameters are frozen in this phase, so D runs unwrapped."""
         with self.autocast():
             fake = self.G(z, c)
-            logits = self.d_plain(gaussian_blur(fake, blur_sigma), c)
+            logits = self.d_plain(self._view(fake, blur_sigma), c)
         return F.softplus(-logits.float()).mean()
 
     def discriminator_losses(self, z, c, real, blur_sigma: float, backward):
@@ -53,11 +59,11 @@ class StyleGanLoss:
         with torch.no_grad(), self.autocast():
             fake = self.g_plain(z, c, update_emas=True)
         with self.autocast():
-            fake_logits = self.D(gaussian_blur(fake, blur_sigma), c)
+            fake_logits = self.D(self._view(fake, blur_sigma), c)
         loss_fake = F.softplus(fake_logits.float()).mean()
         backward(loss_fake)
         with self.autocast():
-            real_logits = self.D(gaussian_blur(real, blur_sigma), c)
+            real_logits = self.D(self._view(real, blur_sigma), c)
         loss_real = F.softplus(-real_logits.float()).mean()
         backward(loss_real)
         return loss_fake.detach(), loss_real.detach(), fake_logits.detach().float(), real_logits.detach().float()
@@ -66,7 +72,7 @@ class StyleGanLoss:
         """(loss, mean penalty): gamma/2 * |grad_x D(x)|^2 * r1_interval, in float32.
         The `logits * 0` term makes every D parameter part of the backward, as DDP requires."""
         real = real.detach().requires_grad_(True)
-        logits = self.D(gaussian_blur(real, blur_sigma), c)
+        logits = self.D(self._view(real, blur_sigma), c)
         (grad,) = torch.autograd.grad(logits.sum(), real, create_graph=True)
         penalty = grad.square().sum(dim=[1, 2, 3])
         loss = (penalty * (self.config.gamma / 2) + logits.squeeze(1) * 0).mean() * self.config.r1_interval

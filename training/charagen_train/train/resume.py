@@ -35,17 +35,23 @@ class ResumePoint:
     # ---- writing -------------------------------------------------------------------------
     @classmethod
     def capture(cls, state: dict, G, D, G_ema, opt_G, opt_D, dtype: str = "float32") -> "ResumePoint":
+        return cls.capture_modules(state, {"G": G, "D": D, "G_ema": G_ema}, {"opt_G": opt_G, "opt_D": opt_D}, dtype)
+
+    @classmethod
+    def capture_modules(cls, state: dict, modules: Dict[str, torch.nn.Module],
+                        optimizers: Dict[str, torch.optim.Optimizer], dtype: str = "float32") -> "ResumePoint":
+        """Named modules (state dicts) and Adam optimisers (moments of every parameter of every group)."""
         if dtype not in ("float32", "float16"):
             raise CharagenError(f"resume dtype '{dtype}': expected float32 or float16")
         half = dtype == "float16"
         tensors = {}
-        for prefix, module in (("G", G), ("D", D), ("G_ema", G_ema)):
+        for prefix, module in modules.items():
             params = {name for name, _ in module.named_parameters()}
             for name, value in module.state_dict().items():
                 array = value.detach().cpu().float().numpy()
                 tensors[f"{prefix}/{name}"] = array.astype(np.float16) if half and name in params else array
-        for prefix, optimizer in (("opt_G", opt_G), ("opt_D", opt_D)):
-            for index, param in enumerate(optimizer.param_groups[0]["params"]):
+        for prefix, optimizer in optimizers.items():
+            for index, param in enumerate(_parameters(optimizer)):
                 moments = optimizer.state.get(param, {})
                 if "exp_avg" not in moments:
                     continue
@@ -54,7 +60,7 @@ class ResumePoint:
                 tensors[f"{prefix}/{index}/exp_avg"] = avg.astype(np.float16) if half else avg
                 tensors[f"{prefix}/{index}/exp_avg_sq_root"] = root.astype(np.float16) if half else root
         state = dict(state, format=FORMAT, dtype=dtype,
-                     optimizer_steps={p: _adam_step(o) for p, o in (("opt_G", opt_G), ("opt_D", opt_D))})
+                     optimizer_steps={p: _adam_step(o) for p, o in optimizers.items()})
         return cls(state, tensors)
 
     def write(self, folder: Path, part_bytes: int = DEFAULT_PART_BYTES) -> None:
@@ -97,7 +103,9 @@ class ResumePoint:
             raise CharagenError(f"{state_file}: not JSON: {e}") from None
         if not isinstance(state, dict) or state.get("format") != FORMAT:
             raise CharagenError(f"{state_file}: field 'format' is not '{FORMAT}'")
-        for field in ("generator", "discriminator", "config", "cur_nimg", "parts", "dtype"):
+        required = ("generator", "config", "cur_nimg", "parts", "dtype") + (
+            ("discriminator",) if state.get("method", "gan") == "gan" else ())
+        for field in required:
             if field not in state:
                 raise CharagenError(f"{state_file}: missing field '{field}'")
         tensors = {}
@@ -126,13 +134,17 @@ class ResumePoint:
         return G
 
     def restore(self, G, D, G_ema, opt_G, opt_D) -> None:
+        self.restore_modules({"G": G, "D": D, "G_ema": G_ema}, {"opt_G": opt_G, "opt_D": opt_D})
+
+    def restore_modules(self, modules: Dict[str, torch.nn.Module],
+                        optimizers: Dict[str, torch.optim.Optimizer]) -> None:
         from ..nets import load_state_dict_strictly
-        for prefix, module in (("G", G), ("D", D), ("G_ema", G_ema)):
+        for prefix, module in modules.items():
             load_state_dict_strictly(module, self.module_state(prefix), f"{self.source} ({prefix})")
         tensor_steps = _tensor_steps()
-        for prefix, optimizer in (("opt_G", opt_G), ("opt_D", opt_D)):
+        for prefix, optimizer in optimizers.items():
             steps = self.state.get("optimizer_steps", {}).get(prefix)
-            for index, param in enumerate(optimizer.param_groups[0]["params"]):
+            for index, param in enumerate(_parameters(optimizer)):
                 avg = self.tensors.get(f"{prefix}/{index}/exp_avg")
                 root = self.tensors.get(f"{prefix}/{index}/exp_avg_sq_root")
                 if avg is None or root is None or steps is None:
@@ -145,6 +157,11 @@ class ResumePoint:
                     "exp_avg": torch.from_numpy(avg.astype(np.float32)).to(param.device),
                     "exp_avg_sq": torch.from_numpy(root.astype(np.float32)).square().to(param.device),
                 }
+
+
+def _parameters(optimizer):
+    """Every parameter the optimiser holds, group after group (the order the moments are stored in)."""
+    return [p for group in optimizer.param_groups for p in group["params"]]
 
 
 def _adam_step(optimizer) -> Optional[int]:

@@ -83,13 +83,14 @@ class TrainingRun:
         self.opt_G = torch.optim.Adam(self.G.parameters(), lr=self.config.g_lr, betas=(0, 0.99), eps=1e-8)
         self.opt_D = torch.optim.Adam(self.D.parameters(), lr=self.config.d_lr * ratio,
                                       betas=(0, 0.99 ** ratio), eps=1e-8)
-        self.cur_nimg, self.d_steps, self.elapsed = 0, 0, 0.0
+        self.cur_nimg, self.d_steps, self.elapsed, self.cpu_elapsed = 0, 0, 0.0, 0.0
         self.history = []
         if point:
             point.restore(self.G, self.D, self.G_ema, self.opt_G, self.opt_D)
             self.cur_nimg = int(point.state["cur_nimg"])
             self.d_steps = int(point.state.get("d_steps", 0))
             self.elapsed = float(point.state.get("training_seconds", 0.0))
+            self.cpu_elapsed = float(point.state.get("cpu_seconds", 0.0))
             self.history = list(point.state.get("history", []))
         torch.manual_seed(options.seed * 7919 + world.rank + self.cur_nimg)  # noise and z differ per process
 
@@ -181,7 +182,7 @@ class TrainingRun:
                  f"D {parameter_count(self.D)} parameters, batch {cfg.batch} on {self.world.size} x {self.world.device.type} "
                  f"({self.precision.name}), data {self.source.description}, from kimg {self.cur_nimg / 1e3:.1f}")
         previous = {signum: signal.signal(signum, self._request_stop) for signum in (signal.SIGINT, signal.SIGTERM)}
-        self.started = time.time()
+        self.started, self.cpu_started = time.time(), time.process_time()
         tick_start, tick_nimg, sums, counts = time.time(), self.cur_nimg, {}, {}
         next_grid = _next_multiple(self.cur_nimg, opts.grid_kimg)
         next_snapshot = _next_multiple(self.cur_nimg, opts.snapshot_kimg)
@@ -267,6 +268,7 @@ class TrainingRun:
             "discriminator": {"kwargs": self.config.discriminator_kwargs()},
             "cur_nimg": self.cur_nimg, "d_steps": self.d_steps,
             "training_seconds": self.elapsed + seconds_this_call,
+            "cpu_seconds": self.cpu_elapsed + time.process_time() - self.cpu_started,  # this process, all threads
             "seed": self.options.seed, "data": {"source": self.source.description, "meta": self.data_meta},
             "history": self.history, "torch": torch.__version__,
         }
