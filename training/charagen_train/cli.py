@@ -10,7 +10,8 @@ from typing import List, Optional
 from .errors import CharagenError, UsageError
 
 # One module per subcommand under charagen_train.commands, each with add_parser() and run().
-COMMANDS = ("sample", "build_sprites", "build_portraits", "train", "export", "bench")
+COMMANDS = ("sample", "build_sprites", "build_portraits", "train", "fit_mapping", "export", "evaluate", "curves",
+            "sprite_presets", "bench")
 
 
 class _Parser(argparse.ArgumentParser):

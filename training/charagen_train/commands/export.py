@@ -1,11 +1,14 @@
 """`charagen-train export`: a run's G_ema as a charagen bundle (.safetensors + .json model card)."""
 
 import argparse
+import hashlib
 import json
 from pathlib import Path
 
+from ..checkpoint import safetensors
 from ..checkpoint.bundle import model_card, write_bundle
-from ..errors import UsageError
+from ..errors import CharagenError, UsageError
+from ..evaluate.inverse import LABELS_SUFFIX, label_encoder_tensors
 from ..train.resume import ResumePoint
 
 
@@ -34,13 +37,32 @@ def run(args) -> int:
             groups = json.loads(args.layer_groups.read_text())
         except (OSError, json.JSONDecodeError) as e:
             raise UsageError(f"--layer-groups {args.layer_groups}: {e}") from None
-    generator = point.generator_ema()
+    training = training_record(point)
+    if point.state.get("method") == "renderer":
+        generator, encoder = renderer_parts(point)
+        groups = groups or point.state.get("layer_groups")
+        labels_file = args.out.with_name(args.out.stem + LABELS_SUFFIX)
+        data = safetensors.write(labels_file, label_encoder_tensors(encoder), overwrite=args.force)
+        training["label_encoder"] = {"file": labels_file.name, "sha256": hashlib.sha256(data).hexdigest(),
+                                     "colour_from": point.state["config"]["colour_from"],
+                                     **point.state["vocabulary"]}
+    else:
+        generator = point.generator_ema()
     card = model_card(args.name or args.out.stem, kind, generator, layer_groups=groups, layout=meta.get("layout"),
-                      training=training_record(point), licence=meta.get("licence"),
-                      attribution=meta.get("attribution"))
+                      training=training, licence=meta.get("licence"), attribution=meta.get("attribution"))
     write_bundle(args.out, card, generator.state_dict(), overwrite=args.force)
     print(f"charagen-train: wrote {args.out} and {args.out.with_suffix('.safetensors').name}")
     return 0
+
+
+def renderer_parts(point: ResumePoint):
+    """A renderer run's exported generator (synthesis and fitted mapping) and its label encoder."""
+    from .fit_mapping import renderer_models
+    if "mapping_fit" not in point.state:
+        raise CharagenError(f"{point.source}: the mapping network is not fitted yet; run charagen-train "
+                            "fit-mapping --run on it first (seeds would draw noise)")
+    model = renderer_models(point)["R_ema"]
+    return model.G.eval(), model.encoder
 
 
 def training_record(point: ResumePoint) -> dict:
@@ -53,7 +75,11 @@ def training_record(point: ResumePoint) -> dict:
         "toolkit": "charagen training/ (StyleGAN from the papers, PyTorch)",
         "kimg": round(state["cur_nimg"] / 1e3, 3),
         "training_seconds": round(state.get("training_seconds", 0.0)),
-        "final_losses": {k: last[k] for k in ("loss_G", "loss_D", "r1") if k in last},
+        "method": state.get("method", "gan"),
+        "cpu_hours": round(state["cpu_seconds"] / 3600, 3) if "cpu_seconds" in state else None,
+        "final_losses": {k: last[k] for k in ("loss_G", "loss_D", "r1", "loss") if k in last},
+        "heldout": {k: last[k] for k in ("iou_median", "de10_median") if k in last} or None,
+        "mapping_fit": state.get("mapping_fit"),
         "config": state["config"],
         "data": {"source": data["source"],
                  **{k: meta[k] for k in ("kind", "resolution", "count", "seed", "sources", "styles") if k in meta}},

@@ -6,6 +6,9 @@ from pathlib import Path
 
 from ..errors import CharagenError, UsageError
 from ..train import config as configs
+from ..evaluate.heldout import HELDOUT_SEED
+from ..render import command as renderer_command
+from ..train.data_source import LPC_PREFIX
 from ..train.trainer import TrainingOptions, train
 
 # Command-line overrides of the preset: flag -> config field.
@@ -16,7 +19,8 @@ OVERRIDES = {"--architecture": ("architecture", str), "--resolution": ("resoluti
              "--ema-kimg": ("ema_kimg", float), "--blur-sigma": ("blur_init_sigma", float),
              "--blur-fade-kimg": ("blur_fade_kimg", float), "--mixing": ("style_mixing_prob", float),
              "--d-cbase": ("d_channel_base", int), "--d-cmax": ("d_channel_max", int),
-             "--mbstd-group": ("mbstd_group", int), "--augment": ("augment", str)}
+             "--mbstd-group": ("mbstd_group", int), "--augment": ("augment", str),
+             "--diffaugment": ("diffaugment", str)}
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -25,6 +29,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                                           "and a resume point (OUT/resume) that `--resume` continues and "
                                           "`export` turns into a bundle. Multi-GPU: torchrun --nproc_per_node N "
                                           "-m charagen_train train ...")
+    p.add_argument("--method", default="gan", choices=("gan", "renderer"),
+                   help="gan: adversarial StyleGAN training (default); renderer: the label-supervised sprite "
+                        "renderer (training/README.md)")
     p.add_argument("--data", required=True, metavar="DIR|lpc:DIR",
                    help="a data set folder from build-sprites/build-portraits, or lpc:PATH to compose walk "
                         "sheets from LPC layers on the fly")
@@ -45,10 +52,15 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="train into a run folder that already holds a run")
     for flag, (field, kind) in OVERRIDES.items():
         p.add_argument(flag, type=kind, dest="set_" + field, help=f"override the preset's {field}")
+    renderer_command.add_arguments(p)
     return p
 
 
 def run(args) -> int:
+    if args.method == "renderer":
+        return renderer_command.run(args, OVERRIDES)
+    if args.seed == HELDOUT_SEED and args.data.startswith(LPC_PREFIX):
+        raise UsageError(f"--seed {HELDOUT_SEED} is the held-out composer seed; train on another")
     config = configs.preset(args.config)
     changes = {field: getattr(args, "set_" + field) for field, _ in OVERRIDES.values()
                if getattr(args, "set_" + field) is not None}

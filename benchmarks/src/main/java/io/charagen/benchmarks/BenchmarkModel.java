@@ -26,7 +26,10 @@ record BenchmarkModel(String name, String description, boolean styleGan3, Map<St
             sg3("sg3r-256", "StyleGAN3-R 256x256, channel_base 32768, channel_max 512 (R doubles T's widths)",
                     radial(sized(256, 32768, 512, 2))),
             sg2("sg2-256", "StyleGAN2 256x256, channel_base 16384, channel_max 256, 8 mapping layers",
-                    sized(256, 16384, 256, 8)));
+                    sized(256, 16384, 256, 8)),
+            sg2("sprite-sg2-256", "StyleGAN2 256x256, channel_base 4096, channel_max 256, z/w 256, 4 mapping "
+                    + "layers: the training toolkit's renderer preset (the default sprite model's shape)",
+                    withLatentSize(sized(256, 4096, 256, 4), 256)));
 
     static BenchmarkModel named(String name) {
         for (BenchmarkModel m : ALL) {

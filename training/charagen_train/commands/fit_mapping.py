@@ -1,0 +1,61 @@
+"""`charagen-train fit-mapping`: fits a renderer run's mapping network (z -> w) to the w of the
+composer's characters (render/mapping_fit.py) and writes the resume point back with it, so that
+`export` gives a model whose seeds draw characters."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..data.lpc_catalogue import load_catalogue
+from ..data.sprite_composer import SpriteComposer
+from ..errors import CharagenError, UsageError
+from ..nets import load_state_dict_strictly
+from ..render.labels import Vocabulary
+from ..render.mapping_fit import fit_run_mapping
+from ..render.model import RendererModel
+from ..train.resume import ResumePoint
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    p = subparsers.add_parser("fit-mapping", help="fit a renderer run's mapping network to its characters",
+                              description=__doc__)
+    p.add_argument("--run", required=True, type=Path, metavar="DIR", help="a renderer run's resume point")
+    p.add_argument("--lpc", type=Path, default=Path("../shared/lpc"), help="the LPC layers (default ../shared/lpc)")
+    p.add_argument("--steps", type=int, default=3000)
+    p.add_argument("--count", type=int, default=20000, help="composer characters whose w are the targets")
+    return p
+
+
+def run(args) -> int:
+    if args.steps < 1 or args.count < 16:
+        raise UsageError("--steps must be at least 1 and --count at least 16")
+    point = ResumePoint.read(args.run)
+    if point.state.get("method") != "renderer":
+        raise CharagenError(f"{args.run}: not a renderer run; only a renderer's mapping is fitted this way")
+    models = renderer_models(point)
+    composer = SpriteComposer(args.lpc, load_catalogue(args.lpc))
+    vocabulary = Vocabulary.from_json(point.state["vocabulary"])
+    log = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+    fit = fit_run_mapping(models["R_ema"], models["R"], composer, vocabulary, int(point.state["seed"]),
+                          args.steps, args.count, log=log)
+    print(f"mapping: {fit.steps} steps; mean distance to the nearest character w {fit.precision:.3f}, from a "
+          f"character w to the nearest seed's w {fit.coverage:.3f} (in units of the typical spacing of characters)")
+    for prefix, model in models.items():
+        for name, value in model.state_dict().items():
+            key = f"{prefix}/{name}"
+            point.tensors[key] = value.numpy().astype(point.tensors[key].dtype)
+    point.state["mapping_fit"] = {"steps": fit.steps, "count": args.count, "precision": round(fit.precision, 4),
+                                  "coverage": round(fit.coverage, 4), "at_kimg": point.state["cur_nimg"] / 1e3}
+    point.write(args.run)
+    return 0
+
+
+def renderer_models(point: ResumePoint) -> dict:
+    vocabulary = Vocabulary.from_json(point.state["vocabulary"])
+    out = {}
+    for prefix in ("R", "R_ema"):
+        model = RendererModel(point.state["generator"]["kwargs"], len(vocabulary.shapes), len(vocabulary.colours),
+                              point.state["config"]["colour_from"])
+        load_state_dict_strictly(model, point.module_state(prefix), f"{point.source} ({prefix})")
+        out[prefix] = model
+    return out

@@ -1,0 +1,97 @@
+"""A sprite model as `evaluate` sees it: a generator, and where it has one, its own inverse from
+labels to W+ (the renderer's label encoder). The encoder comes from a renderer run's resume
+point, or from the `<name>.labels.safetensors` file that `export` writes beside a renderer's
+bundle (named and checked by sha256 in the card's training.label_encoder)."""
+
+import hashlib
+from pathlib import Path
+from typing import List, Optional
+
+import numpy as np
+import torch
+
+from .. import images, nets
+from ..checkpoint import safetensors
+from ..checkpoint.bundle import read_bundle
+from ..errors import CharagenError
+from ..models import load_generator
+from ..render.encoder import LabelEncoder
+from ..render.labels import LabelMixer, Vocabulary
+from ..train.resume import ResumePoint
+from .projection import project
+
+LABELS_SUFFIX = ".labels.safetensors"
+
+
+class SpriteModel:
+    def __init__(self, generator, catalogue, encoder: Optional[LabelEncoder] = None,
+                 vocabulary: Optional[Vocabulary] = None, colour_from: Optional[int] = None):
+        self.G, self.encoder, self.vocabulary, self.colour_from = generator, encoder, vocabulary, colour_from
+        self.mixer = LabelMixer(catalogue)
+
+    @property
+    def has_inverse(self) -> bool:
+        return self.encoder is not None
+
+    @torch.no_grad()
+    def inverse(self, labels_list: List[dict]) -> torch.Tensor:
+        tokens = [self.vocabulary.encode(self.mixer.layers(labels["layers"])) for labels in labels_list]
+        w = self.encoder([t[0] for t in tokens], [t[1] for t in tokens])
+        return w.unsqueeze(1).repeat(1, self.G.num_ws, 1)
+
+    def project(self, targets, figures, steps: int, log=None) -> torch.Tensor:
+        w_avg = self.G.mapping.w_avg
+        if self.encoder is not None and not bool(w_avg.abs().sum() > 0):
+            w_avg = self.encoder.w_avg  # a renderer whose mapping is not fitted yet
+        return project(self.G.synthesis, w_avg, targets, figures, steps, log=log)
+
+    @torch.no_grad()
+    def draw(self, ws: torch.Tensor, chunk: int = 16) -> np.ndarray:
+        parts = [self.G.synthesis(ws[i:i + chunk], noise_mode="const").numpy() for i in range(0, len(ws), chunk)]
+        return images.to_uint8(np.concatenate(parts))
+
+
+def load_sprite_model(path: Path, catalogue) -> SpriteModel:
+    path = Path(path)
+    if path.is_dir():
+        point = ResumePoint.read(path)
+        if point.state.get("method") == "renderer":
+            return _from_renderer_point(point, catalogue)
+        return SpriteModel(point.generator_ema().eval().requires_grad_(False), catalogue)
+    generator = load_generator(path, torch.device("cpu"))
+    if path.suffix == ".json":
+        card, _ = read_bundle(path)
+        spec = (card.get("training") or {}).get("label_encoder")
+        if spec:
+            encoder, vocabulary = read_label_encoder(path.parent / spec["file"], spec, generator.w_dim)
+            return SpriteModel(generator, catalogue, encoder, vocabulary, spec.get("colour_from"))
+    return SpriteModel(generator, catalogue)
+
+
+def _from_renderer_point(point: ResumePoint, catalogue) -> SpriteModel:
+    from ..render.model import RendererModel
+    vocabulary = Vocabulary.from_json(point.state["vocabulary"])
+    colour_from = point.state["config"]["colour_from"]
+    model = RendererModel(point.state["generator"]["kwargs"], len(vocabulary.shapes), len(vocabulary.colours),
+                          colour_from)
+    nets.load_state_dict_strictly(model, point.module_state("R_ema"), f"{point.source} (R_ema)")
+    model.eval().requires_grad_(False)
+    return SpriteModel(model.G, catalogue, model.encoder, vocabulary, colour_from)
+
+
+def label_encoder_tensors(encoder: LabelEncoder) -> dict:
+    return {name: value.detach().cpu().float().numpy() for name, value in encoder.state_dict().items()}
+
+
+def read_label_encoder(file: Path, spec: dict, w_dim: int):
+    """The encoder of a bundle's sidecar file, after checking its sha256 against the card."""
+    if not file.is_file():
+        raise CharagenError(f"{file}: the label encoder the model card names is missing")
+    data = file.read_bytes()
+    if hashlib.sha256(data).hexdigest() != spec.get("sha256"):
+        raise CharagenError(f"{file}: sha256 differs from the model card's training.label_encoder")
+    vocabulary = Vocabulary.from_json(spec)
+    tensors = safetensors.decode(data, str(file))
+    encoder = LabelEncoder(len(vocabulary.shapes), len(vocabulary.colours), w_dim)
+    nets.load_state_dict_strictly(encoder, {k: torch.from_numpy(v) for k, v in tensors.items()}, str(file))
+    return encoder.eval().requires_grad_(False), vocabulary

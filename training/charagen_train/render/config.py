@@ -1,0 +1,93 @@
+"""Configuration of the label-supervised renderer (`train --method renderer`): the StyleGAN2
+generator it trains, where its layer groups split, and the loss and optimiser settings.
+
+Why these numbers (training/README.md has the measurements): StyleGAN2 rather than StyleGAN3,
+since on a 2-core CPU a StyleGAN3-T step costs about 15 times a StyleGAN2 step of the same
+width; channel_base 4096 with channel_max 256 keeps the 256 px block at 16 channels (pixel art
+needs few) while the 4-32 px blocks, which must remember every LPC item in every frame, get 256.
+"""
+
+import dataclasses
+import json
+from typing import Any, Dict
+
+from ..errors import UsageError
+
+
+@dataclasses.dataclass
+class RendererConfig:
+    resolution: int = 256
+    channel_base: int = 4096
+    channel_max: int = 256
+    z_dim: int = 256
+    w_dim: int = 256
+    mapping_layers: int = 4
+    batch: int = 4
+    g_lr: float = 0.003                 # synthesis network (equalized learning rate)
+    embed_lr: float = 0.01              # token vectors
+    betas: tuple = (0.9, 0.99)
+    colour_from: int = 7                # ws 0..colour_from-1 are the shape group, the rest colour
+    mix_prob: float = 0.5               # share of samples drawn as A's shapes in B's colours
+    psi_prob: float = 0.3               # share of samples whose w is pulled towards w_avg ...
+    psi_min: float = 0.5                # ... by a psi drawn from [psi_min, 1]
+    blend_prob: float = 0.0             # share of samples whose w moves towards a partner character's ...
+    blend_max: float = 0.35             # ... by up to this much, the target staying the character itself
+    edit_prob: float = 0.0              # share of unmixed samples drawn as a recolour edit (A's w + a direction)
+    background_weight: float = 0.1      # loss weight of background pixels relative to the figure
+    ema_kimg: float = 1.0               # half-life of the weights' moving average
+
+    def check(self) -> None:
+        if self.resolution != 256:
+            raise UsageError(f"resolution {self.resolution}: the sprite canvas is 256 x 256")
+        for name in ("channel_base", "channel_max", "z_dim", "w_dim", "mapping_layers", "batch"):
+            if getattr(self, name) < 1:
+                raise UsageError(f"{name} {getattr(self, name)}: expected at least 1")
+        if not 0 < self.colour_from < self.num_ws():
+            raise UsageError(f"colour_from {self.colour_from}: expected 1..{self.num_ws() - 1}")
+        for name in ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise UsageError(f"{name} {getattr(self, name)}: expected 0..1")
+
+    def num_ws(self) -> int:
+        return 2 * (self.resolution.bit_length() - 1) - 2
+
+    def layer_groups(self) -> Dict[str, list]:
+        """The model card's layer groups: ws that draw the figure's shape, ws that colour it."""
+        return {"shape": list(range(0, self.colour_from)), "colour": list(range(self.colour_from, self.num_ws()))}
+
+    def generator_kwargs(self) -> Dict[str, Any]:
+        return {"z_dim": self.z_dim, "c_dim": 0, "w_dim": self.w_dim, "img_resolution": self.resolution,
+                "img_channels": 3, "mapping_kwargs": {"num_layers": self.mapping_layers},
+                "channel_base": self.channel_base, "channel_max": self.channel_max,
+                "conv_clamp": 256, "num_fp16_res": 0, "architecture": "skip"}
+
+    def to_json(self) -> Dict[str, Any]:
+        values = dataclasses.asdict(self)
+        values["betas"] = list(self.betas)
+        return values
+
+    @classmethod
+    def from_json(cls, values: Dict[str, Any]) -> "RendererConfig":
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise UsageError(f"unknown renderer config field '{unknown[0]}'")
+        values = dict(values)
+        if "betas" in values:
+            values["betas"] = tuple(values["betas"])
+        return cls(**values)
+
+
+#: What a resumed run may change: how samples are drawn, not the networks or the optimiser.
+RESUMABLE_CHANGES = ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob", "background_weight")
+
+PRESETS: Dict[str, RendererConfig] = {
+    "sprite": RendererConfig(blend_prob=0.25, edit_prob=0.15),
+    # Seconds per step, for tests and round trips: the real canvas with very few channels.
+    "tiny": RendererConfig(channel_base=256, channel_max=16, z_dim=16, w_dim=16, mapping_layers=2, batch=2,
+                           ema_kimg=0.01, blend_prob=0.25, edit_prob=0.5),
+}
+
+
+def dumps(config: RendererConfig) -> str:
+    return json.dumps(config.to_json(), indent=2)

@@ -1,0 +1,83 @@
+"""Training samples of the renderer: a character's tokens and its exact sheet, drawn from the
+composer. Half of them (mix_prob) are label-level mixes: A's shapes in B's colours, whose w rows
+for the shape group come from A and for the colour group from B. That is what teaches the two
+layer groups their meaning. Every sample also carries a partner character P, whose w the trainer
+may blend a little into A's (the target stays A), so that a w near a character draws that
+character: seeds whose w falls between characters snap to one of them. A share (edit_prob) of
+the samples that are not mixes are recolour edits: one colour class set to another colour, drawn
+from A's w plus that colour's direction (its token vector minus the class's mean), which is what
+an `add` preset of that direction then does at generation time."""
+
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+import numpy as np
+import torch
+
+from ..data.sprite_composer import SpriteComposer
+from .labels import LabelMixer, Vocabulary, body_of, recolour, recolour_options
+
+
+@dataclass
+class Batch:
+    target: torch.Tensor          # float [N, 3, 256, 256] in [-1, 1]
+    figure: torch.Tensor          # float [N, 1, 256, 256], 1 on the figure
+    shapes_a: List[List[int]]     # tokens of the character whose w drives the shape layers
+    colours_a: List[List[int]]
+    shapes_b: List[List[int]]     # ... and the colour layers (the same character unless mixed)
+    colours_b: List[List[int]]
+    shapes_p: List[List[int]]     # a partner character, for blending
+    colours_p: List[List[int]]
+    mixed: torch.Tensor           # bool [N]: B differs from A
+    edits: List[Optional[Tuple[List[int], int]]]  # (the class's colour tokens, the new colour's token) or None
+
+
+class SampleDrawer:
+    def __init__(self, composer: SpriteComposer, vocabulary: Vocabulary, seed: int, mix_prob: float,
+                 edit_prob: float = 0.0):
+        self.composer, self.vocabulary, self.seed = composer, vocabulary, seed
+        self.mix_prob, self.edit_prob = mix_prob, edit_prob
+        self.mixer = LabelMixer(composer.catalogue)
+
+    def batch(self, start: int, n: int) -> Batch:
+        """Samples start .. start + n - 1: sample k is composer characters 2k (A) and 2k + 1 (the
+        partner; B when the sample is a mix)."""
+        targets, figures, sa, ca, sb, cb, sp, cp, flags, edits = [], [], [], [], [], [], [], [], [], []
+        for k in range(start, start + n):
+            a = self.mixer.layers(self.composer.plan(self.seed, 2 * k)["layers"])
+            partner = self.mixer.layers(self.composer.plan(self.seed, 2 * k + 1)["layers"])
+            mixed = _chance(self.seed, k) < self.mix_prob
+            b = partner if mixed else a
+            drawn = self.mixer.mix(a, b) if mixed else a
+            edit = None
+            if not mixed and _chance(self.seed, k, 78) < self.edit_prob:
+                drawn, edit = self._edit(a, k)
+            rgb, rgba = self.composer.render([layer.path for layer in drawn], body_of(drawn).path)
+            targets.append(rgb)
+            figures.append(rgba[..., 3] > 0)
+            flags.append(mixed)
+            edits.append(edit)
+            for layers, shapes, colours in ((a, sa, ca), (b, sb, cb), (partner, sp, cp)):
+                s, c = self.vocabulary.encode(layers)
+                shapes.append(s)
+                colours.append(c)
+        target = torch.from_numpy(np.stack(targets)).permute(0, 3, 1, 2).float() / 127.5 - 1
+        figure = torch.from_numpy(np.stack(figures)).unsqueeze(1).float()
+        return Batch(target, figure, sa, ca, sb, cb, sp, cp, torch.tensor(flags), edits)
+
+    def _edit(self, layers, k: int):
+        """A recolouring of one colour class of the character, and its (class tokens, colour token)."""
+        options = recolour_options(self.mixer, layers)
+        if not options:
+            return layers, None
+        classes = sorted(options)
+        cls = classes[int(_chance(self.seed, k, 79) * len(classes))]
+        colour = options[cls][int(_chance(self.seed, k, 80) * len(options[cls]))]
+        token = self.vocabulary.colour_index.get(f"{cls}:{colour}")
+        if token is None:
+            return layers, None
+        return recolour(self.mixer, layers, cls, colour), (self.vocabulary.colour_class(cls), token)
+
+
+def _chance(seed: int, k: int, stream: int = 77) -> float:
+    return float(np.random.Generator(np.random.PCG64(np.random.SeedSequence([seed, k, stream]))).random())

@@ -1,0 +1,235 @@
+"""Training loop of the label-supervised renderer: each step composes a batch of characters (some
+mixed), encodes their tokens into W+, draws the sheets and takes an Adam step on the figure-
+normalised pixel loss. Progress lines, held-out scores, grids and resume points as the GAN trainer
+writes them, plus the CPU time, so that methods can be compared by quality per CPU-hour."""
+
+import copy
+import dataclasses
+import json
+import math
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Optional
+
+import numpy as np
+import torch
+
+from .. import images
+from ..data.lpc_catalogue import load_catalogue
+from ..data.sprite_composer import SpriteComposer
+from ..data.sprite_meta import sprite_dataset_meta
+from ..errors import CharagenError, UsageError
+from ..evaluate.heldout import HELDOUT_SEED, HeldOut, heldout_set, score
+from ..train.ema import update_ema
+from ..train.resume import ResumePoint
+from .config import RendererConfig
+from .labels import LabelMixer, Vocabulary, body_of
+from .model import RendererModel, figure_loss
+from .samples import SampleDrawer
+
+
+@dataclasses.dataclass
+class RendererOptions:
+    lpc: Path
+    out: Path
+    config: RendererConfig
+    kimg: float = 1000.0
+    minutes: Optional[float] = None
+    resume: Optional[Path] = None
+    seed: int = 1                       # composer seed of the training characters
+    threads: Optional[int] = None       # torch threads (default: torch's own)
+    tick_kimg: float = 0.25
+    eval_kimg: float = 1.0              # held-out score every this many kimg
+    eval_count: int = 16
+    grid_kimg: float = 5.0
+    snapshot_kimg: float = 5.0
+    resume_dtype: str = "float32"
+    changes: dict = dataclasses.field(default_factory=dict)  # sample-drawing settings changed on resume
+
+
+def train_renderer(options: RendererOptions, log: Callable[[str], None] = None) -> dict:
+    log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    return RendererRun(options, log).loop()
+
+
+class RendererRun:
+    def __init__(self, options: RendererOptions, log):
+        self.options, self.log = options, log
+        if options.seed == HELDOUT_SEED:
+            raise UsageError(f"--seed {HELDOUT_SEED} is the held-out composer seed; train on another")
+        if options.threads:
+            torch.set_num_threads(options.threads)
+        point = ResumePoint.read(options.resume) if options.resume else None
+        if point and point.state.get("method") != "renderer":
+            raise CharagenError(f"{options.resume}: not a renderer run (method {point.state.get('method', 'gan')})")
+        self.config = RendererConfig.from_json(point.state["config"]) if point else options.config
+        if point and options.changes:
+            self.config = dataclasses.replace(self.config, **options.changes)
+        self.config.check()
+        catalogue = load_catalogue(options.lpc)
+        self.composer = SpriteComposer(options.lpc, catalogue)
+        self.vocabulary = Vocabulary.from_json(point.state["vocabulary"]) if point else Vocabulary.of(catalogue)
+        self.meta = sprite_dataset_meta(catalogue, None, options.seed)
+
+        torch.manual_seed(options.seed)
+        cfg = self.config
+        self.model = RendererModel(cfg.generator_kwargs(), len(self.vocabulary.shapes), len(self.vocabulary.colours),
+                                   cfg.colour_from).train()
+        self.model_ema = copy.deepcopy(self.model).eval().requires_grad_(False)
+        self.opt = torch.optim.Adam([
+            {"params": list(self.model.G.synthesis.parameters()), "lr": cfg.g_lr},
+            {"params": list(self.model.encoder.parameters()), "lr": cfg.embed_lr},
+        ], betas=cfg.betas, eps=1e-8)
+        self.model.G.mapping.requires_grad_(False)  # fitted after the synthesis network (mapping_fit.py)
+        self.cur_nimg, self.elapsed, self.cpu_seconds, self.history = 0, 0.0, 0.0, []
+        if point:
+            point.restore_modules({"R": self.model, "R_ema": self.model_ema}, {"opt": self.opt})
+            self.cur_nimg = int(point.state["cur_nimg"])
+            self.elapsed = float(point.state.get("training_seconds", 0.0))
+            self.cpu_seconds = float(point.state.get("cpu_seconds", 0.0))
+            self.history = list(point.state.get("history", []))
+            if options.changes:
+                self.history.append({"kimg": round(self.cur_nimg / 1e3, 3), "config_changes": options.changes})
+        self.drawer = SampleDrawer(self.composer, self.vocabulary, options.seed, cfg.mix_prob, cfg.edit_prob)
+        self.rng = torch.Generator().manual_seed(options.seed * 7919 + self.cur_nimg)
+        self.heldout = heldout_set(self.composer, max(options.eval_count, 16))
+        self.stop_requested = False
+
+    def step(self) -> dict:
+        cfg = self.config
+        b = self.drawer.batch(self.cur_nimg, cfg.batch)
+        psi = torch.ones(cfg.batch)
+        pulled = torch.rand(cfg.batch, generator=self.rng) < cfg.psi_prob
+        psi[pulled] = cfg.psi_min + (1 - cfg.psi_min) * torch.rand(int(pulled.sum()), generator=self.rng)
+        alpha = torch.zeros(cfg.batch)
+        blended = torch.rand(cfg.batch, generator=self.rng) < cfg.blend_prob
+        alpha[blended] = cfg.blend_max * torch.rand(int(blended.sum()), generator=self.rng)
+        ws = self.model.ws(b.shapes_a, b.colours_a, b.shapes_b, b.colours_b, psi=psi, update_w_avg=True,
+                           blend=(b.shapes_p, b.colours_p, alpha) if cfg.blend_prob > 0 else None,
+                           edits=b.edits)
+        loss = figure_loss(self.model.draw(ws), b.target, b.figure, cfg.background_weight)
+        self.opt.zero_grad(set_to_none=True)
+        loss.backward()
+        self.opt.step()
+        self.cur_nimg += cfg.batch
+        update_ema(self.model_ema, self.model, cfg.batch, self.cur_nimg, cfg.ema_kimg, 0.05)
+        return {"loss": float(loss.detach())}
+
+    @torch.no_grad()
+    def redraw(self, labels_list, model=None) -> np.ndarray:
+        """uint8 [N, 256, 256, 3]: the characters of the given labels drawn by the EMA model."""
+        model = model or self.model_ema
+        mixer = LabelMixer(self.composer.catalogue)
+        tokens = [self.vocabulary.encode(mixer.layers(labels["layers"])) for labels in labels_list]
+        ws = model.ws([t[0] for t in tokens], [t[1] for t in tokens])
+        return images.to_uint8(model.draw(ws).numpy())
+
+    def evaluate(self) -> dict:
+        n = self.options.eval_count
+        return score(self.redraw(self.heldout.labels[:n]), _first(self.heldout, n))
+
+    def loop(self) -> dict:
+        opts = self.options
+        out = Path(opts.out)
+        out.mkdir(parents=True, exist_ok=True)
+        self.log(f"charagen-train: renderer, stylegan2 256px cbase {self.config.channel_base} cmax "
+                 f"{self.config.channel_max}, {sum(p.numel() for p in self.model.G.synthesis.parameters()) / 1e6:.2f} M "
+                 f"synthesis parameters, {len(self.vocabulary.shapes)} shape + {len(self.vocabulary.colours)} colour "
+                 f"tokens, batch {self.config.batch}, {torch.get_num_threads()} threads, from kimg {self.cur_nimg / 1e3:.2f}")
+        previous = {s: signal.signal(s, self._request_stop) for s in (signal.SIGINT, signal.SIGTERM)}
+        started, cpu_started = time.time(), time.process_time()
+        tick_start, tick_nimg, losses = time.time(), self.cur_nimg, []
+        next_eval = _next(self.cur_nimg, opts.eval_kimg) if self.cur_nimg else 0
+        next_grid = _next(self.cur_nimg, opts.grid_kimg) if self.cur_nimg else 0
+        next_snapshot = _next(self.cur_nimg, opts.snapshot_kimg)
+        try:
+            while True:
+                losses.append(self.step()["loss"])
+                now = time.time()
+                stop = (self.cur_nimg >= opts.kimg * 1000 or self.stop_requested
+                        or (opts.minutes is not None and now - started >= opts.minutes * 60))
+                cpu = self.cpu_seconds + time.process_time() - cpu_started
+                if stop or self.cur_nimg - tick_nimg >= opts.tick_kimg * 1000:
+                    entry = {"kimg": round(self.cur_nimg / 1e3, 3), "loss": round(float(np.mean(losses)), 5),
+                             "kimg_per_h": round((self.cur_nimg - tick_nimg) / 1e3 / max(now - tick_start, 1e-9) * 3600, 2),
+                             "cpu_hours": round(cpu / 3600, 4),
+                             "wall_hours": round((self.elapsed + now - started) / 3600, 4)}
+                    if stop or self.cur_nimg >= next_eval:
+                        s = self.evaluate()
+                        entry.update(iou_median=round(s["iou_median"], 4), de10_median=round(s["de10_median"], 4))
+                        next_eval = _next(self.cur_nimg, opts.eval_kimg)
+                    self._record(entry)
+                    tick_start, tick_nimg, losses = time.time(), self.cur_nimg, []
+                if stop or self.cur_nimg >= next_grid:
+                    self._grid()
+                    next_grid = _next(self.cur_nimg, opts.grid_kimg)
+                if stop or self.cur_nimg >= next_snapshot:
+                    self._save(time.time() - started, time.process_time() - cpu_started)
+                    next_snapshot = _next(self.cur_nimg, opts.snapshot_kimg)
+                if stop:
+                    break
+        finally:
+            for s, handler in previous.items():
+                signal.signal(s, handler)
+        self.log(f"charagen-train: stopped at kimg {self.cur_nimg / 1e3:.2f}; resume point {out / 'resume'}")
+        return self.history[-1] if self.history else {}
+
+    def _request_stop(self, signum, frame):
+        self.stop_requested = True
+        self.log("charagen-train: stopping after this step (the resume point will be written)")
+
+    def _record(self, entry: dict):
+        self.history = (self.history + [entry])[-200:]
+        extra = (f"  held-out IoU {entry['iou_median']:.3f} dE<=10 {entry['de10_median']:.3f}"
+                 if "iou_median" in entry else "")
+        self.log(f"kimg {entry['kimg']:8.3f}  kimg/h {entry['kimg_per_h']:6.2f}  CPU-h {entry['cpu_hours']:.3f}  "
+                 f"loss {entry['loss']:.4f}{extra}")
+        with open(Path(self.options.out) / "log.jsonl", "a") as f:
+            f.write(json.dumps(entry) + "\n")
+
+    def _grid(self):
+        """Rows of 8: held-out truths; their redraws; characters A and B; the model's A-shapes-in-B-colours
+        (shape ws from A, colour ws from B) beside the composer's sheet of that label mix."""
+        redrawn = self.redraw(self.heldout.labels[:8])
+        mixer = LabelMixer(self.composer.catalogue)
+        a = [mixer.layers(l["layers"]) for l in self.heldout.labels[8:12]]
+        b = [mixer.layers(l["layers"]) for l in self.heldout.labels[12:16]]
+        ta, tb = [self.vocabulary.encode(x) for x in a], [self.vocabulary.encode(x) for x in b]
+        m = self.model_ema
+        with torch.no_grad():
+            mixed = images.to_uint8(m.draw(m.ws([t[0] for t in ta], [t[1] for t in ta],
+                                                [t[0] for t in tb], [t[1] for t in tb])).numpy())
+        truths = []
+        for x, y in zip(a, b):
+            layers = mixer.mix(x, y)
+            truths.append(self.composer.render([l.path for l in layers], body_of(layers).path)[0])
+        rows = np.concatenate([self.heldout.rgb[:8], redrawn, self.heldout.rgb[8:16], mixed, np.stack(truths)])
+        path = Path(self.options.out) / f"grid-{self.cur_nimg / 1000:09.3f}kimg.png"
+        images.save_png(path, images.grid(rows, 8), overwrite=True)
+
+    def _save(self, wall: float, cpu: float):
+        state = {
+            "method": "renderer",
+            "config": self.config.to_json(),
+            "generator": {"architecture": "stylegan2", "kwargs": self.model.G.init_kwargs},
+            "vocabulary": self.vocabulary.to_json(),
+            "layer_groups": self.config.layer_groups(),
+            "cur_nimg": self.cur_nimg,
+            "training_seconds": self.elapsed + wall, "cpu_seconds": self.cpu_seconds + cpu,
+            "seed": self.options.seed, "data": {"source": f"lpc:{self.options.lpc}", "meta": self.meta},
+            "history": self.history, "torch": torch.__version__,
+        }
+        point = ResumePoint.capture_modules(state, {"R": self.model, "R_ema": self.model_ema}, {"opt": self.opt},
+                                            self.options.resume_dtype)
+        point.write(Path(self.options.out) / "resume")
+
+
+def _next(nimg: int, kimg: float) -> float:
+    step = max(kimg * 1000, 1)
+    return (math.floor(nimg / step) + 1) * step
+
+
+def _first(heldout: HeldOut, n: int) -> HeldOut:
+    return HeldOut(heldout.rgb[:n], heldout.masks[:n], heldout.labels[:n])

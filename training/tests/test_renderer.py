@@ -1,0 +1,156 @@
+"""The label-supervised renderer (`train --method renderer`) on its tiny configuration: a few
+steps, the mapping fit, export with the label encoder, `evaluate`, and the Java runtime drawing
+the exported bundle's pixels as Python does. Plus the parts that decide what is learned: tokens,
+label mixing, the loss and the held-out scores."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from charagen_train.cli import main
+from charagen_train.data.lpc_catalogue import load_catalogue
+from charagen_train.data.sprite_composer import SpriteComposer
+from charagen_train.evaluate.cleanup import figure_mask
+from charagen_train.evaluate.heldout import HELDOUT_SEED, heldout_set, score
+from charagen_train.evaluate.metrics import colour_match, mask_iou, srgb_to_lab
+from charagen_train.render.labels import LabelMixer, Vocabulary, layer_tokens
+from charagen_train.render.model import figure_loss
+from charagen_train.train.resume import ResumePoint
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def composer(lpc_dir):
+    return SpriteComposer(lpc_dir, load_catalogue(lpc_dir))
+
+
+@pytest.fixture(scope="module")
+def renderer_run(tmp_path_factory, lpc_dir):
+    run = tmp_path_factory.mktemp("renderer") / "tiny"
+    assert main(["train", "--method", "renderer", "--config", "tiny", "--data", f"lpc:{lpc_dir}", "--out", str(run),
+                 "--kimg", "0.008", "--tick-kimg", "0.004", "--eval-kimg", "0.004", "--grid-kimg", "0.008",
+                 "--snapshot-kimg", "0.008", "--seed", "3", "--threads", "1"]) == 0
+    assert main(["fit-mapping", "--run", str(run / "resume"), "--lpc", str(lpc_dir), "--steps", "50",
+                 "--count", "64"]) == 0
+    return run
+
+
+def test_tokens_split_an_item_from_its_colour(composer):
+    layers = {layer.path: layer for layer in composer.catalogue.layers}
+    teal = next(l for p, l in layers.items() if p.endswith("male/teal_longsleeve.png"))
+    white = next(l for p, l in layers.items() if p.endswith("male/white_longsleeve.png") and l.sex == teal.sex)
+    assert layer_tokens(teal).shape == layer_tokens(white).shape
+    assert (layer_tokens(teal).colour, layer_tokens(white).colour) == ("torso:teal", "torso:white")
+    body = next(l for l in composer.catalogue.layers if l.category == "body" and l.name == "dark")
+    assert layer_tokens(body).colour == "skin:dark"
+    vocabulary = Vocabulary.of(composer.catalogue)
+    assert Vocabulary.from_json(json.loads(json.dumps(vocabulary.to_json()))).shapes == vocabulary.shapes
+
+
+def test_a_mix_keeps_the_shapes_of_a_in_the_colours_of_b(composer):
+    mixer = LabelMixer(composer.catalogue)
+    for index in range(40):
+        a = mixer.layers(composer.plan(1, 2 * index)["layers"])
+        b = mixer.layers(composer.plan(1, 2 * index + 1)["layers"])
+        mixed = mixer.mix(a, b)
+        assert [layer_tokens(l).shape for l in mixed] == [layer_tokens(l).shape for l in a]
+        tone_b = next(l.name for l in b if l.category == "body")
+        assert next(l.name for l in mixed if l.category == "body") == tone_b
+        hair_b = next(l.name for l in b if l.category == "hair")
+        assert next(l.name for l in mixed if l.category == "hair") == hair_b
+
+
+def test_a_recolour_edit_changes_one_colour_class_only(composer):
+    from charagen_train.render.labels import recolour, recolour_options
+    from charagen_train.render.samples import SampleDrawer
+    mixer = LabelMixer(composer.catalogue)
+    a = mixer.layers(composer.plan(1, 0)["layers"])
+    options = recolour_options(mixer, a)
+    assert "hair" in options and "skin" in options
+    grey = recolour(mixer, a, "hair", "gray")
+    changed = [(x.path, y.path) for x, y in zip(a, grey) if x.path != y.path]
+    assert changed and all(layer_tokens(y).colour == "hair:gray" for y in mixer.layers([p for _, p in changed]))
+    assert [layer_tokens(l).shape for l in grey] == [layer_tokens(l).shape for l in a]
+    vocabulary = Vocabulary.of(composer.catalogue)
+    batch = SampleDrawer(composer, vocabulary, 1, mix_prob=0.0, edit_prob=1.0).batch(0, 4)
+    for edit in batch.edits:
+        class_tokens, token = edit
+        assert token in class_tokens and len(class_tokens) > 1
+
+
+def test_the_loss_is_normalised_to_the_weighted_area():
+    target = torch.zeros(1, 3, 16, 16)
+    figure = torch.zeros(1, 1, 16, 16)
+    figure[..., 6:10, 6:10] = 1
+    ring = torch.nn.functional.max_pool2d(figure, 3, stride=1, padding=1)   # 6 x 6: the figure and its edge
+    weight = 36 + 0.1 * (256 - 36)
+    # An error of 1 on each channel costs 3 * (|1| + 1^2) per pixel, weighted 1 on the ring, 0.1 elsewhere.
+    assert float(figure_loss(target + ring, target, figure, 0.1)) == pytest.approx(6 * 36 / weight)
+    assert float(figure_loss(target + 1 - ring, target, figure, 0.1)) == pytest.approx(6 * 0.1 * 220 / weight)
+    assert float(figure_loss(target + 1, target, figure, 0.1)) == pytest.approx(6.0)
+    assert float(figure_loss(target, target, figure, 0.1)) == 0
+
+
+def test_scores_of_the_truth_are_perfect_and_of_background_zero(composer):
+    truth = heldout_set(composer, 3)
+    perfect = score(truth.rgb, truth)
+    assert perfect["iou_median"] == 1.0 and perfect["de10_median"] == 1.0
+    empty = score(np.broadcast_to(truth.rgb[:, :1, :1], truth.rgb.shape).copy(), truth)
+    assert empty["iou_median"] == 0.0 and empty["de10_median"] == 0.0
+    assert mask_iou(truth.masks[0], truth.masks[0]) == 1.0
+    # A colour 20 dE away fails, one 2 dE away passes.
+    rgb = truth.rgb[0].copy()
+    lab = srgb_to_lab(np.array([[120, 80, 60], [124, 80, 60]], dtype=np.uint8))
+    assert np.linalg.norm(lab[0] - lab[1]) < 10
+    shifted = rgb.copy()
+    shifted[truth.masks[0]] = np.clip(shifted[truth.masks[0]].astype(int) + 60, 0, 255).astype(np.uint8)
+    assert colour_match(shifted, figure_mask(shifted, (0, 255, 121)), rgb, truth.masks[0]) < 0.5
+
+
+def test_training_refuses_the_heldout_seed(lpc_dir, tmp_path):
+    assert main(["train", "--method", "renderer", "--config", "tiny", "--data", f"lpc:{lpc_dir}",
+                 "--out", str(tmp_path / "r"), "--kimg", "0.002", "--seed", str(HELDOUT_SEED)]) == 2
+
+
+def test_a_renderer_run_logs_scores_and_resumes(renderer_run, lpc_dir, tmp_path):
+    log = [json.loads(line) for line in (renderer_run / "log.jsonl").read_text().splitlines()]
+    assert log[-1]["kimg"] == pytest.approx(0.008)
+    assert all(k in log[-1] for k in ("loss", "cpu_hours", "iou_median", "de10_median"))
+    point = ResumePoint.read(renderer_run / "resume")
+    assert point.state["method"] == "renderer" and point.state["mapping_fit"]["steps"] == 50
+    assert point.state["layer_groups"]["shape"] and point.state["layer_groups"]["colour"]
+    again = tmp_path / "again"
+    assert main(["train", "--method", "renderer", "--data", f"lpc:{lpc_dir}", "--out", str(again),
+                 "--resume", str(renderer_run / "resume"), "--kimg", "0.01", "--tick-kimg", "0.002",
+                 "--eval-kimg", "1", "--grid-kimg", "1", "--threads", "1", "--seed", "3"]) == 0
+    assert ResumePoint.read(again / "resume").state["cur_nimg"] == 10
+
+
+def test_export_evaluate_and_java_draw_the_same_pixels(renderer_run, lpc_dir, tmp_path):
+    bundle = tmp_path / "tiny-renderer.json"
+    assert main(["export", "--run", str(renderer_run / "resume"), "--out", str(bundle)]) == 0
+    card = json.loads(bundle.read_text())
+    assert card["architecture"] == "stylegan2" and card["kind"] == "sprite"
+    assert set(card["layer_groups"]) == {"shape", "colour"}
+    encoder = card["training"]["label_encoder"]
+    assert (tmp_path / encoder["file"]).is_file() and encoder["shapes"] and encoder["colours"]
+
+    report = tmp_path / "eval.json"
+    assert main(["evaluate", "--model", str(bundle), "--lpc", str(lpc_dir), "--count", "4",
+                 "--json", str(report)]) == 0
+    figures = json.loads(report.read_text())
+    assert figures["mode"] == "inverse" and len(figures["iou"]) == 4
+
+    assert main(["sample", "--model", str(bundle), "--seeds", "0-1", "--psi", "0.7",
+                 "--npy", str(tmp_path / "py.npy")]) == 0
+    java = subprocess.run([str(REPO / "charagen"), "sample", "--model", str(bundle), "--seeds", "0-1", "--psi", "0.7",
+                           "--npy", str(tmp_path / "java.npy")], capture_output=True, text=True, timeout=1200)
+    assert java.returncode == 0, java.stderr[-3000:]
+    py, jv = np.load(tmp_path / "py.npy"), np.load(tmp_path / "java.npy")
+    assert py.shape == jv.shape == (2, 3, 256, 256)
+    assert float(np.abs(py - jv).max()) < 1e-4
