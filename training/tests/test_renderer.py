@@ -131,6 +131,22 @@ def test_a_renderer_run_logs_scores_and_resumes(renderer_run, lpc_dir, tmp_path)
     assert ResumePoint.read(again / "resume").state["cur_nimg"] == 10
 
 
+def test_a_patch_discriminator_joins_on_resume_and_resumes(renderer_run, lpc_dir, tmp_path):
+    adv = tmp_path / "adv"
+    assert main(["train", "--method", "renderer", "--data", f"lpc:{lpc_dir}", "--out", str(adv),
+                 "--resume", str(renderer_run / "resume"), "--adv-weight", "0.1", "--kimg", "0.012",
+                 "--tick-kimg", "0.002", "--eval-kimg", "1", "--grid-kimg", "1", "--threads", "1", "--seed", "3"]) == 0
+    log = [json.loads(line) for line in (adv / "log.jsonl").read_text().splitlines()]
+    assert "adv" in log[-1] and np.isfinite(log[-1]["loss_D"])
+    point = ResumePoint.read(adv / "resume")
+    assert point.state["config"]["adv_weight"] == 0.1 and "D_patch/net.0.weight" in point.tensors
+    again = tmp_path / "again"
+    assert main(["train", "--method", "renderer", "--data", f"lpc:{lpc_dir}", "--out", str(again),
+                 "--resume", str(adv / "resume"), "--kimg", "0.014", "--eval-kimg", "1", "--grid-kimg", "1",
+                 "--threads", "1", "--seed", "3"]) == 0
+    assert ResumePoint.read(again / "resume").state["cur_nimg"] == 14
+
+
 def test_export_evaluate_and_java_draw_the_same_pixels(renderer_run, lpc_dir, tmp_path):
     bundle = tmp_path / "tiny-renderer.json"
     assert main(["export", "--run", str(renderer_run / "resume"), "--out", str(bundle)]) == 0
@@ -139,6 +155,15 @@ def test_export_evaluate_and_java_draw_the_same_pixels(renderer_run, lpc_dir, tm
     assert set(card["layer_groups"]) == {"shape", "colour"}
     encoder = card["training"]["label_encoder"]
     assert (tmp_path / encoder["file"]).is_file() and encoder["shapes"] and encoder["colours"]
+
+    assert main(["mix-grid", "--model", str(bundle), "--seeds", "0-1", "--mix-seeds", "5-6",
+                 "--out", str(tmp_path / "mix.png")]) == 0
+    assert main(["sprite-presets", "--model", str(bundle), "--lpc", str(lpc_dir), "--out", str(tmp_path / "presets")]) == 0
+    elder = json.loads((tmp_path / "presets" / "archetypes" / "elder.json").read_text())
+    assert elder["mode"] == "add" and elder["layer_group"] == "colour"
+    assert elder["model"]["sha256"] == card["weights"]["sha256"]
+    hero = np.load(tmp_path / "presets" / "archetypes" / "hero.npy")
+    assert hero.shape == (card["num_ws"], card["w_dim"]) and hero.dtype == np.float32
 
     report = tmp_path / "eval.json"
     assert main(["evaluate", "--model", str(bundle), "--lpc", str(lpc_dir), "--count", "4",

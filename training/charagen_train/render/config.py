@@ -34,6 +34,8 @@ class RendererConfig:
     blend_max: float = 0.35             # ... by up to this much, the target staying the character itself
     edit_prob: float = 0.0              # share of unmixed samples drawn as a recolour edit (A's w + a direction)
     background_weight: float = 0.1      # loss weight of background pixels relative to the figure
+    adv_weight: float = 0.0             # weight of a patch discriminator's term (0: pixel loss only)
+    d_lr: float = 0.0002                # the patch discriminator's Adam learning rate
     ema_kimg: float = 1.0               # half-life of the weights' moving average
 
     def check(self) -> None:
@@ -44,6 +46,8 @@ class RendererConfig:
                 raise UsageError(f"{name} {getattr(self, name)}: expected at least 1")
         if not 0 < self.colour_from < self.num_ws():
             raise UsageError(f"colour_from {self.colour_from}: expected 1..{self.num_ws() - 1}")
+        if self.adv_weight < 0 or self.d_lr <= 0:
+            raise UsageError(f"adv_weight {self.adv_weight} and d_lr {self.d_lr}: expected >= 0 and > 0")
         for name in ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob"):
             if not 0 <= getattr(self, name) <= 1:
                 raise UsageError(f"{name} {getattr(self, name)}: expected 0..1")
@@ -79,7 +83,8 @@ class RendererConfig:
 
 
 #: What a resumed run may change: how samples are drawn, not the networks or the optimiser.
-RESUMABLE_CHANGES = ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob", "background_weight")
+RESUMABLE_CHANGES = ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob", "background_weight",
+                     "adv_weight", "d_lr")
 
 PRESETS: Dict[str, RendererConfig] = {
     "sprite": RendererConfig(blend_prob=0.25, edit_prob=0.15),

@@ -41,9 +41,11 @@ def character_ws(encoder, composer: SpriteComposer, vocabulary: Vocabulary, seed
         return torch.cat([encoder(shapes[k:k + 1024], colours[k:k + 1024]) for k in range(0, count, 1024)])
 
 
-def fit_mapping(mapping, targets: torch.Tensor, steps: int, batch: int = 512, lr: float = 0.01,
+def fit_mapping(mapping, targets: torch.Tensor, steps: int, batch: int = 512, lr: float = 1.0,
                 seed: int = 0, log: Optional[Callable[[str], None]] = None) -> MappingFit:
-    """Trains `mapping` (a MappingNetwork, c_dim 0) towards the character ws `targets` [M, w_dim]."""
+    """Trains `mapping` (a MappingNetwork, c_dim 0) towards the character ws `targets` [M, w_dim]. The
+    learning rate is large because the mapping's layers scale their weights by lr_multiplier 0.01
+    (StyleGAN's slow mapping): a step of 1.0 moves a weight by 1% of its stored scale."""
     generator = torch.Generator().manual_seed(seed)
     mapping.requires_grad_(True)
     opt = torch.optim.Adam(mapping.parameters(), lr=lr, betas=(0.9, 0.99))

@@ -27,6 +27,7 @@ from ..train.resume import ResumePoint
 from .config import RendererConfig
 from .labels import LabelMixer, Vocabulary, body_of
 from .model import RendererModel, figure_loss
+from .patch_discriminator import PatchDiscriminator, discriminator_term, generator_term
 from .samples import SampleDrawer
 
 
@@ -83,9 +84,14 @@ class RendererRun:
             {"params": list(self.model.encoder.parameters()), "lr": cfg.embed_lr},
         ], betas=cfg.betas, eps=1e-8)
         self.model.G.mapping.requires_grad_(False)  # fitted after the synthesis network (mapping_fit.py)
+        # The optional patch discriminator (a run may add it on resume; it then starts fresh).
+        self.D = PatchDiscriminator() if cfg.adv_weight > 0 or (point and "D_patch/net.0.weight" in point.tensors) else None
+        self.opt_D = torch.optim.Adam(self.D.parameters(), lr=cfg.d_lr, betas=(0.5, 0.99)) if self.D else None
         self.cur_nimg, self.elapsed, self.cpu_seconds, self.history = 0, 0.0, 0.0, []
         if point:
             point.restore_modules({"R": self.model, "R_ema": self.model_ema}, {"opt": self.opt})
+            if self.D is not None and "D_patch/net.0.weight" in point.tensors:
+                point.restore_modules({"D_patch": self.D}, {"opt_D_patch": self.opt_D})
             self.cur_nimg = int(point.state["cur_nimg"])
             self.elapsed = float(point.state.get("training_seconds", 0.0))
             self.cpu_seconds = float(point.state.get("cpu_seconds", 0.0))
@@ -109,13 +115,28 @@ class RendererRun:
         ws = self.model.ws(b.shapes_a, b.colours_a, b.shapes_b, b.colours_b, psi=psi, update_w_avg=True,
                            blend=(b.shapes_p, b.colours_p, alpha) if cfg.blend_prob > 0 else None,
                            edits=b.edits)
-        loss = figure_loss(self.model.draw(ws), b.target, b.figure, cfg.background_weight)
+        drawn = self.model.draw(ws)
+        loss = figure_loss(drawn, b.target, b.figure, cfg.background_weight)
+        stats = {"loss": float(loss.detach())}
+        total = loss
+        if cfg.adv_weight > 0:
+            self.D.requires_grad_(False)
+            adversarial = generator_term(self.D(drawn))
+            total = loss + cfg.adv_weight * adversarial
+            stats["adv"] = float(adversarial.detach())
         self.opt.zero_grad(set_to_none=True)
-        loss.backward()
+        total.backward()
         self.opt.step()
+        if cfg.adv_weight > 0:
+            self.D.requires_grad_(True)
+            d_loss = discriminator_term(self.D(drawn.detach()), self.D(b.target))
+            self.opt_D.zero_grad(set_to_none=True)
+            d_loss.backward()
+            self.opt_D.step()
+            stats["loss_D"] = float(d_loss.detach())
         self.cur_nimg += cfg.batch
         update_ema(self.model_ema, self.model, cfg.batch, self.cur_nimg, cfg.ema_kimg, 0.05)
-        return {"loss": float(loss.detach())}
+        return stats
 
     @torch.no_grad()
     def redraw(self, labels_list, model=None) -> np.ndarray:
@@ -140,13 +161,16 @@ class RendererRun:
                  f"tokens, batch {self.config.batch}, {torch.get_num_threads()} threads, from kimg {self.cur_nimg / 1e3:.2f}")
         previous = {s: signal.signal(s, self._request_stop) for s in (signal.SIGINT, signal.SIGTERM)}
         started, cpu_started = time.time(), time.process_time()
-        tick_start, tick_nimg, losses = time.time(), self.cur_nimg, []
+        tick_start, tick_nimg, losses, adversarial = time.time(), self.cur_nimg, [], []
         next_eval = _next(self.cur_nimg, opts.eval_kimg) if self.cur_nimg else 0
         next_grid = _next(self.cur_nimg, opts.grid_kimg) if self.cur_nimg else 0
         next_snapshot = _next(self.cur_nimg, opts.snapshot_kimg)
         try:
             while True:
-                losses.append(self.step()["loss"])
+                stats = self.step()
+                losses.append(stats["loss"])
+                if "adv" in stats:
+                    adversarial.append((stats["adv"], stats["loss_D"]))
                 now = time.time()
                 stop = (self.cur_nimg >= opts.kimg * 1000 or self.stop_requested
                         or (opts.minutes is not None and now - started >= opts.minutes * 60))
@@ -156,12 +180,15 @@ class RendererRun:
                              "kimg_per_h": round((self.cur_nimg - tick_nimg) / 1e3 / max(now - tick_start, 1e-9) * 3600, 2),
                              "cpu_hours": round(cpu / 3600, 4),
                              "wall_hours": round((self.elapsed + now - started) / 3600, 4)}
+                    if adversarial:
+                        entry.update(adv=round(float(np.mean([a for a, _ in adversarial])), 4),
+                                     loss_D=round(float(np.mean([d for _, d in adversarial])), 4))
                     if stop or self.cur_nimg >= next_eval:
                         s = self.evaluate()
                         entry.update(iou_median=round(s["iou_median"], 4), de10_median=round(s["de10_median"], 4))
                         next_eval = _next(self.cur_nimg, opts.eval_kimg)
                     self._record(entry)
-                    tick_start, tick_nimg, losses = time.time(), self.cur_nimg, []
+                    tick_start, tick_nimg, losses, adversarial = time.time(), self.cur_nimg, [], []
                 if stop or self.cur_nimg >= next_grid:
                     self._grid()
                     next_grid = _next(self.cur_nimg, opts.grid_kimg)
@@ -184,6 +211,8 @@ class RendererRun:
         self.history = (self.history + [entry])[-200:]
         extra = (f"  held-out IoU {entry['iou_median']:.3f} dE<=10 {entry['de10_median']:.3f}"
                  if "iou_median" in entry else "")
+        if "adv" in entry:
+            extra = f"  adv {entry['adv']:.3f} D {entry['loss_D']:.3f}" + extra
         self.log(f"kimg {entry['kimg']:8.3f}  kimg/h {entry['kimg_per_h']:6.2f}  CPU-h {entry['cpu_hours']:.3f}  "
                  f"loss {entry['loss']:.4f}{extra}")
         with open(Path(self.options.out) / "log.jsonl", "a") as f:
@@ -221,8 +250,10 @@ class RendererRun:
             "seed": self.options.seed, "data": {"source": f"lpc:{self.options.lpc}", "meta": self.meta},
             "history": self.history, "torch": torch.__version__,
         }
-        point = ResumePoint.capture_modules(state, {"R": self.model, "R_ema": self.model_ema}, {"opt": self.opt},
-                                            self.options.resume_dtype)
+        modules, optimizers = {"R": self.model, "R_ema": self.model_ema}, {"opt": self.opt}
+        if self.D is not None:
+            modules["D_patch"], optimizers["opt_D_patch"] = self.D, self.opt_D
+        point = ResumePoint.capture_modules(state, modules, optimizers, self.options.resume_dtype)
         point.write(Path(self.options.out) / "resume")
 
 
