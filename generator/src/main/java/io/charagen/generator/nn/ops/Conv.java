@@ -31,17 +31,17 @@ public final class Conv {
         boolean pad = groups == 1 && ws.get(2) * ws.get(3) > 1
                 && (in % CHANNEL_MULTIPLE != 0 || out % CHANNEL_MULTIPLE != 0);
         if (pad) {
+            // Made on the input's manager (the caller's scope): w belongs to the network, whose
+            // manager must not collect a padded copy per pass.
             NDManager m = x.getManager();
             long extraIn = padding(in);
-            long extraOut = padding(out);
             if (extraIn > 0) {
                 Shape xs = x.getShape();
                 x = x.concat(m.zeros(new Shape(xs.get(0), extraIn, xs.get(2), xs.get(3)), x.getDataType()), 1);
-                w = w.concat(m.zeros(new Shape(out, extraIn, ws.get(2), ws.get(3)), w.getDataType()), 1);
             }
-            if (extraOut > 0) {
-                w = w.concat(m.zeros(new Shape(extraOut, in + extraIn, ws.get(2), ws.get(3)), w.getDataType()), 0);
-            }
+            NDArray padded = m.zeros(new Shape(out + padding(out), in + extraIn, ws.get(2), ws.get(3)), w.getDataType());
+            padded.set(new NDIndex(":{}, :{}", out, in), w);
+            w = padded;
         }
         NDArray y = Conv2d.conv2d(x, w, null, new Shape(strideY, strideX), new Shape(padY, padX), new Shape(1, 1), groups)
                 .singletonOrThrow();
