@@ -20,6 +20,7 @@ from ..data.sprite_composer import SpriteComposer
 from ..errors import UsageError
 from ..evaluate.heldout import HELDOUT_SEED, heldout_set, score
 from ..evaluate.inverse import load_sprite_model
+from ..safe_files import check_writable
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -44,8 +45,8 @@ def run(args) -> int:
     if args.count < 1:
         raise UsageError(f"--count {args.count}: expected at least 1")
     for out in (args.json, args.png):
-        if out is not None and out.exists() and not args.force:
-            raise UsageError(f"{out} exists; pass --force to replace it")
+        if out is not None:
+            check_writable(out, args.force)
     composer = SpriteComposer(args.lpc, load_catalogue(args.lpc))
     truth = heldout_set(composer, args.count, args.seed)
     model = load_sprite_model(args.model, composer.catalogue)

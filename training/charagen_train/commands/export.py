@@ -57,11 +57,11 @@ def run(args) -> int:
 
 def renderer_parts(point: ResumePoint):
     """A renderer run's exported generator (synthesis and fitted mapping) and its label encoder."""
-    from .fit_mapping import renderer_models
+    from ..render.model import RendererModel
     if "mapping_fit" not in point.state:
         raise CharagenError(f"{point.source}: the mapping network is not fitted yet; run charagen-train "
                             "fit-mapping --run on it first (seeds would draw noise)")
-    model = renderer_models(point)["R_ema"]
+    model = RendererModel.from_point(point, "R_ema")
     return model.G.eval(), model.encoder
 
 

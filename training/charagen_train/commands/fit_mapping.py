@@ -9,7 +9,6 @@ from pathlib import Path
 from ..data.lpc_catalogue import load_catalogue
 from ..data.sprite_composer import SpriteComposer
 from ..errors import CharagenError, UsageError
-from ..nets import load_state_dict_strictly
 from ..render.labels import Vocabulary
 from ..render.mapping_fit import fit_run_mapping
 from ..render.model import RendererModel
@@ -32,7 +31,7 @@ def run(args) -> int:
     point = ResumePoint.read(args.run)
     if point.state.get("method") != "renderer":
         raise CharagenError(f"{args.run}: not a renderer run; only a renderer's mapping is fitted this way")
-    models = renderer_models(point)
+    models = {prefix: RendererModel.from_point(point, prefix) for prefix in ("R", "R_ema")}
     composer = SpriteComposer(args.lpc, load_catalogue(args.lpc))
     vocabulary = Vocabulary.from_json(point.state["vocabulary"])
     log = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
@@ -49,13 +48,3 @@ def run(args) -> int:
     point.write(args.run)
     return 0
 
-
-def renderer_models(point: ResumePoint) -> dict:
-    vocabulary = Vocabulary.from_json(point.state["vocabulary"])
-    out = {}
-    for prefix in ("R", "R_ema"):
-        model = RendererModel(point.state["generator"]["kwargs"], len(vocabulary.shapes), len(vocabulary.colours),
-                              point.state["config"]["colour_from"])
-        load_state_dict_strictly(model, point.module_state(prefix), f"{point.source} ({prefix})")
-        out[prefix] = model
-    return out

@@ -70,13 +70,9 @@ def load_sprite_model(path: Path, catalogue) -> SpriteModel:
 
 def _from_renderer_point(point: ResumePoint, catalogue) -> SpriteModel:
     from ..render.model import RendererModel
-    vocabulary = Vocabulary.from_json(point.state["vocabulary"])
-    colour_from = point.state["config"]["colour_from"]
-    model = RendererModel(point.state["generator"]["kwargs"], len(vocabulary.shapes), len(vocabulary.colours),
-                          colour_from)
-    nets.load_state_dict_strictly(model, point.module_state("R_ema"), f"{point.source} (R_ema)")
-    model.eval().requires_grad_(False)
-    return SpriteModel(model.G, catalogue, model.encoder, vocabulary, colour_from)
+    model = RendererModel.from_point(point, "R_ema").eval().requires_grad_(False)
+    return SpriteModel(model.G, catalogue, model.encoder, Vocabulary.from_json(point.state["vocabulary"]),
+                       model.colour_from)
 
 
 def label_encoder_tensors(encoder: LabelEncoder) -> dict:

@@ -12,6 +12,7 @@ import json
 from typing import Any, Dict
 
 from ..errors import UsageError
+from ..train.config import check_fields
 
 
 @dataclasses.dataclass
@@ -72,10 +73,7 @@ class RendererConfig:
 
     @classmethod
     def from_json(cls, values: Dict[str, Any]) -> "RendererConfig":
-        known = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            raise UsageError(f"unknown renderer config field '{unknown[0]}'")
+        check_fields(cls, values, "renderer config")
         values = dict(values)
         if "betas" in values:
             values["betas"] = tuple(values["betas"])

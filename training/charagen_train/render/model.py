@@ -9,6 +9,7 @@ from torch import nn
 
 from .. import nets
 from .encoder import LabelEncoder
+from .labels import Vocabulary
 
 
 class RendererModel(nn.Module):
@@ -45,6 +46,15 @@ class RendererModel(nn.Module):
 
     def draw(self, ws: torch.Tensor) -> torch.Tensor:
         return self.G.synthesis(ws, noise_mode="const")
+
+    @classmethod
+    def from_point(cls, point, prefix: str) -> "RendererModel":
+        """The model a renderer run's resume point holds under `prefix` ('R' or 'R_ema')."""
+        vocabulary = Vocabulary.from_json(point.state["vocabulary"])
+        model = cls(point.state["generator"]["kwargs"], len(vocabulary.shapes), len(vocabulary.colours),
+                    point.state["config"]["colour_from"])
+        nets.load_state_dict_strictly(model, point.module_state(prefix), f"{point.source} ({prefix})")
+        return model
 
 
 def figure_loss(image: torch.Tensor, target: torch.Tensor, figure: torch.Tensor,

@@ -6,7 +6,6 @@ writes them, plus the CPU time, so that methods can be compared by quality per C
 import copy
 import dataclasses
 import json
-import math
 import signal
 import sys
 import time
@@ -22,10 +21,12 @@ from ..data.sprite_composer import SpriteComposer
 from ..data.sprite_meta import sprite_dataset_meta
 from ..errors import CharagenError, UsageError
 from ..evaluate.heldout import HELDOUT_SEED, HeldOut, heldout_set, score
+from ..evaluate.inverse import SpriteModel
 from ..train.ema import update_ema
 from ..train.resume import ResumePoint
+from ..train.trainer import next_multiple, parameter_count
 from .config import RendererConfig
-from .labels import LabelMixer, Vocabulary, body_of
+from .labels import Vocabulary, body_of
 from .model import RendererModel, figure_loss
 from .patch_discriminator import PatchDiscriminator, discriminator_term, generator_term
 from .samples import SampleDrawer
@@ -85,12 +86,13 @@ class RendererRun:
         ], betas=cfg.betas, eps=1e-8)
         self.model.G.mapping.requires_grad_(False)  # fitted after the synthesis network (mapping_fit.py)
         # The optional patch discriminator (a run may add it on resume; it then starts fresh).
-        self.D = PatchDiscriminator() if cfg.adv_weight > 0 or (point and "D_patch/net.0.weight" in point.tensors) else None
+        has_patch = point is not None and "D_patch/net.0.weight" in point.tensors
+        self.D = PatchDiscriminator() if cfg.adv_weight > 0 or has_patch else None
         self.opt_D = torch.optim.Adam(self.D.parameters(), lr=cfg.d_lr, betas=(0.5, 0.99)) if self.D else None
         self.cur_nimg, self.elapsed, self.cpu_seconds, self.history = 0, 0.0, 0.0, []
         if point:
             point.restore_modules({"R": self.model, "R_ema": self.model_ema}, {"opt": self.opt})
-            if self.D is not None and "D_patch/net.0.weight" in point.tensors:
+            if has_patch:
                 point.restore_modules({"D_patch": self.D}, {"opt_D_patch": self.opt_D})
             self.cur_nimg = int(point.state["cur_nimg"])
             self.elapsed = float(point.state.get("training_seconds", 0.0))
@@ -99,6 +101,8 @@ class RendererRun:
             if options.changes:
                 self.history.append({"kimg": round(self.cur_nimg / 1e3, 3), "config_changes": options.changes})
         self.drawer = SampleDrawer(self.composer, self.vocabulary, options.seed, cfg.mix_prob, cfg.edit_prob)
+        # The EMA model through its own inverse, as `evaluate` sees it (it follows the EMA's weights).
+        self.inverse = SpriteModel(self.model_ema.G, catalogue, self.model_ema.encoder, self.vocabulary, cfg.colour_from)
         self.rng = torch.Generator().manual_seed(options.seed * 7919 + self.cur_nimg)
         self.heldout = heldout_set(self.composer, max(options.eval_count, 16))
         self.stop_requested = False
@@ -138,14 +142,9 @@ class RendererRun:
         update_ema(self.model_ema, self.model, cfg.batch, self.cur_nimg, cfg.ema_kimg, 0.05)
         return stats
 
-    @torch.no_grad()
-    def redraw(self, labels_list, model=None) -> np.ndarray:
+    def redraw(self, labels_list) -> np.ndarray:
         """uint8 [N, 256, 256, 3]: the characters of the given labels drawn by the EMA model."""
-        model = model or self.model_ema
-        mixer = LabelMixer(self.composer.catalogue)
-        tokens = [self.vocabulary.encode(mixer.layers(labels["layers"])) for labels in labels_list]
-        ws = model.ws([t[0] for t in tokens], [t[1] for t in tokens])
-        return images.to_uint8(model.draw(ws).numpy())
+        return self.inverse.draw(self.inverse.inverse(labels_list))
 
     def evaluate(self) -> dict:
         n = self.options.eval_count
@@ -156,15 +155,15 @@ class RendererRun:
         out = Path(opts.out)
         out.mkdir(parents=True, exist_ok=True)
         self.log(f"charagen-train: renderer, stylegan2 256px cbase {self.config.channel_base} cmax "
-                 f"{self.config.channel_max}, {sum(p.numel() for p in self.model.G.synthesis.parameters()) / 1e6:.2f} M "
-                 f"synthesis parameters, {len(self.vocabulary.shapes)} shape + {len(self.vocabulary.colours)} colour "
+                 f"{self.config.channel_max}, {parameter_count(self.model.G.synthesis)} synthesis parameters, "
+                 f"{len(self.vocabulary.shapes)} shape + {len(self.vocabulary.colours)} colour "
                  f"tokens, batch {self.config.batch}, {torch.get_num_threads()} threads, from kimg {self.cur_nimg / 1e3:.2f}")
         previous = {s: signal.signal(s, self._request_stop) for s in (signal.SIGINT, signal.SIGTERM)}
         started, cpu_started = time.time(), time.process_time()
         tick_start, tick_nimg, losses, adversarial = time.time(), self.cur_nimg, [], []
-        next_eval = _next(self.cur_nimg, opts.eval_kimg) if self.cur_nimg else 0
-        next_grid = _next(self.cur_nimg, opts.grid_kimg) if self.cur_nimg else 0
-        next_snapshot = _next(self.cur_nimg, opts.snapshot_kimg)
+        next_eval = next_multiple(self.cur_nimg, opts.eval_kimg) if self.cur_nimg else 0
+        next_grid = next_multiple(self.cur_nimg, opts.grid_kimg) if self.cur_nimg else 0
+        next_snapshot = next_multiple(self.cur_nimg, opts.snapshot_kimg)
         try:
             while True:
                 stats = self.step()
@@ -186,15 +185,15 @@ class RendererRun:
                     if stop or self.cur_nimg >= next_eval:
                         s = self.evaluate()
                         entry.update(iou_median=round(s["iou_median"], 4), de10_median=round(s["de10_median"], 4))
-                        next_eval = _next(self.cur_nimg, opts.eval_kimg)
+                        next_eval = next_multiple(self.cur_nimg, opts.eval_kimg)
                     self._record(entry)
                     tick_start, tick_nimg, losses, adversarial = time.time(), self.cur_nimg, [], []
                 if stop or self.cur_nimg >= next_grid:
                     self._grid()
-                    next_grid = _next(self.cur_nimg, opts.grid_kimg)
+                    next_grid = next_multiple(self.cur_nimg, opts.grid_kimg)
                 if stop or self.cur_nimg >= next_snapshot:
                     self._save(time.time() - started, time.process_time() - cpu_started)
-                    next_snapshot = _next(self.cur_nimg, opts.snapshot_kimg)
+                    next_snapshot = next_multiple(self.cur_nimg, opts.snapshot_kimg)
                 if stop:
                     break
         finally:
@@ -222,7 +221,7 @@ class RendererRun:
         """Rows of 8: held-out truths; their redraws; characters A and B; the model's A-shapes-in-B-colours
         (shape ws from A, colour ws from B) beside the composer's sheet of that label mix."""
         redrawn = self.redraw(self.heldout.labels[:8])
-        mixer = LabelMixer(self.composer.catalogue)
+        mixer = self.drawer.mixer
         a = [mixer.layers(l["layers"]) for l in self.heldout.labels[8:12]]
         b = [mixer.layers(l["layers"]) for l in self.heldout.labels[12:16]]
         ta, tb = [self.vocabulary.encode(x) for x in a], [self.vocabulary.encode(x) for x in b]
@@ -255,11 +254,6 @@ class RendererRun:
             modules["D_patch"], optimizers["opt_D_patch"] = self.D, self.opt_D
         point = ResumePoint.capture_modules(state, modules, optimizers, self.options.resume_dtype)
         point.write(Path(self.options.out) / "resume")
-
-
-def _next(nimg: int, kimg: float) -> float:
-    step = max(kimg * 1000, 1)
-    return (math.floor(nimg / step) + 1) * step
 
 
 def _first(heldout: HeldOut, n: int) -> HeldOut:

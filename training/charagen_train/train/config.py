@@ -93,11 +93,15 @@ class TrainingConfig:
 
     @classmethod
     def from_json(cls, values: Dict[str, Any]) -> "TrainingConfig":
-        known = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            raise UsageError(f"unknown training config field '{unknown[0]}'")
+        check_fields(cls, values, "training config")
         return cls(**values)
+
+
+def check_fields(config_class, values: Dict[str, Any], what: str) -> None:
+    """Refuses a stored configuration with a field the dataclass does not have, naming it."""
+    unknown = sorted(set(values) - {f.name for f in dataclasses.fields(config_class)})
+    if unknown:
+        raise UsageError(f"unknown {what} field '{unknown[0]}'")
 
 
 # Named presets. `sprite`: 256x256 walk sheets (4 directions x 4 frames of 64x64 cells), kept

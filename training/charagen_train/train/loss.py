@@ -38,7 +38,7 @@ class StyleGanLoss:
         self.G, self.D, self.g_plain, self.d_plain = G, D, g_plain, d_plain
         self.config = config
         self.autocast = autocast
-        self.policies = parse(getattr(config, "diffaugment", ""))
+        self.policies = parse(config.diffaugment)
 
     def _view(self, images, blur_sigma: float):
         """What D sees: the blurred image (StyleGAN3's schedule), differentiably augmented."""

@@ -184,8 +184,8 @@ class TrainingRun:
         previous = {signum: signal.signal(signum, self._request_stop) for signum in (signal.SIGINT, signal.SIGTERM)}
         self.started, self.cpu_started = time.time(), time.process_time()
         tick_start, tick_nimg, sums, counts = time.time(), self.cur_nimg, {}, {}
-        next_grid = _next_multiple(self.cur_nimg, opts.grid_kimg)
-        next_snapshot = _next_multiple(self.cur_nimg, opts.snapshot_kimg)
+        next_grid = next_multiple(self.cur_nimg, opts.grid_kimg)
+        next_snapshot = next_multiple(self.cur_nimg, opts.snapshot_kimg)
         if self.cur_nimg == 0:
             self._grid()
         try:
@@ -205,10 +205,10 @@ class TrainingRun:
                     tick_start, tick_nimg, sums, counts = now, self.cur_nimg, {}, {}
                 if self.cur_nimg >= next_grid or stop:
                     self._grid()
-                    next_grid = _next_multiple(self.cur_nimg, opts.grid_kimg)
+                    next_grid = next_multiple(self.cur_nimg, opts.grid_kimg)
                 if self.cur_nimg >= next_snapshot and not stop:
                     self._save(time.time() - self.started)
-                    next_snapshot = _next_multiple(self.cur_nimg, opts.snapshot_kimg)
+                    next_snapshot = next_multiple(self.cur_nimg, opts.snapshot_kimg)
                 if stop:
                     break
         finally:
@@ -284,7 +284,7 @@ def parameter_count(module) -> str:
     return f"{n / 1e6:.2f} M"
 
 
-def _next_multiple(nimg: int, kimg: float) -> float:
+def next_multiple(nimg: int, kimg: float) -> float:
     step = max(kimg * 1000, 1)
     return (math.floor(nimg / step) + 1) * step
 
