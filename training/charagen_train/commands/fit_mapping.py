@@ -20,7 +20,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                               description=__doc__)
     p.add_argument("--run", required=True, type=Path, metavar="DIR", help="a renderer run's resume point")
     p.add_argument("--lpc", type=Path, default=Path("../shared/lpc"), help="the LPC layers (default ../shared/lpc)")
-    p.add_argument("--steps", type=int, default=3000)
+    p.add_argument("--steps", type=int, default=1500, help="rounds of matching seeds to characters (default 1500, about 10 minutes on one core)")
     p.add_argument("--count", type=int, default=20000, help="composer characters whose w are the targets")
     return p
 
@@ -37,14 +37,16 @@ def run(args) -> int:
     log = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
     fit = fit_run_mapping(models["R_ema"], models["R"], composer, vocabulary, int(point.state["seed"]),
                           args.steps, args.count, log=log)
-    print(f"mapping: {fit.steps} steps; mean distance to the nearest character w {fit.precision:.3f}, from a "
-          f"character w to the nearest seed's w {fit.coverage:.3f} (in units of the typical spacing of characters)")
+    print(f"mapping: {fit.steps} rounds; distance from a seed's w to the nearest character w {fit.precision:.3f}, from a "
+          f"character w to the nearest seed's w {fit.coverage:.3f} (medians, in units of the typical spacing of characters); "
+          f"{fit.distinct:.0%} of 512 seeds have a nearest character of their own")
     for prefix, model in models.items():
         for name, value in model.state_dict().items():
             key = f"{prefix}/{name}"
             point.tensors[key] = value.numpy().astype(point.tensors[key].dtype)
     point.state["mapping_fit"] = {"steps": fit.steps, "count": args.count, "precision": round(fit.precision, 4),
-                                  "coverage": round(fit.coverage, 4), "at_kimg": point.state["cur_nimg"] / 1e3}
+                                  "coverage": round(fit.coverage, 4),
+                                  "distinct": round(fit.distinct, 4), "method": "minibatch-ot", "at_kimg": point.state["cur_nimg"] / 1e3}
     point.write(args.run)
     return 0
 
