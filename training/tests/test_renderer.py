@@ -143,8 +143,12 @@ def test_a_patch_discriminator_joins_on_resume_and_resumes(renderer_run, lpc_dir
     again = tmp_path / "again"
     assert main(["train", "--method", "renderer", "--data", f"lpc:{lpc_dir}", "--out", str(again),
                  "--resume", str(adv / "resume"), "--kimg", "0.014", "--eval-kimg", "1", "--grid-kimg", "1",
-                 "--threads", "1", "--seed", "3"]) == 0
-    assert ResumePoint.read(again / "resume").state["cur_nimg"] == 14
+                 "--threads", "1", "--seed", "3", "--glr", "0.001", "--embed-lr", "0.002"]) == 0
+    point = ResumePoint.read(again / "resume")
+    assert point.state["cur_nimg"] == 14
+    assert (point.state["config"]["g_lr"], point.state["config"]["embed_lr"]) == (0.001, 0.002)
+    changes = [entry["config_changes"] for entry in point.state["history"] if "config_changes" in entry]
+    assert changes[-1] == {"g_lr": 0.001, "embed_lr": 0.002}
 
 
 def test_export_evaluate_and_java_draw_the_same_pixels(renderer_run, lpc_dir, tmp_path):

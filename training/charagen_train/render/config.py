@@ -82,7 +82,7 @@ class RendererConfig:
 
 #: What a resumed run may change: how samples are drawn, not the networks or the optimiser.
 RESUMABLE_CHANGES = ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob", "background_weight",
-                     "adv_weight", "d_lr")
+                     "adv_weight", "d_lr", "g_lr", "embed_lr", "ema_kimg")
 
 PRESETS: Dict[str, RendererConfig] = {
     "sprite": RendererConfig(blend_prob=0.25, edit_prob=0.15),
