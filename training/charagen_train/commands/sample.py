@@ -18,7 +18,9 @@ from ..safe_files import atomic_write, check_writable
 def add_parser(subparsers) -> argparse.ArgumentParser:
     p = subparsers.add_parser("sample", help="draw images by seed (as ./charagen sample)",
                               description="z = numpy RandomState(seed).randn(1, z_dim), as the reference "
-                                          "gen_images.py; outputs for several seeds are stacked or gridded.")
+                                          "gen_images.py; outputs for several seeds are stacked or gridded. "
+                                          "A StyleGAN3 network is drawn with the input transform its file stores; "
+                                          "--translate/--rotate move the image from there.")
     p.add_argument("--model", required=True, type=Path, metavar="PATH",
                    help="a reference snapshot (.pkl), a charagen bundle (.json/.safetensors) or a resume folder")
     seeds = p.add_mutually_exclusive_group(required=True)
@@ -27,8 +29,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--psi", type=float, default=1.0, metavar="F", help="truncation psi (default 1)")
     p.add_argument("--cutoff", type=int, metavar="K", help="truncate only the first K ws layers (default: all)")
     p.add_argument("--class", dest="class_index", type=int, metavar="C", help="class index, for conditional models")
-    p.add_argument("--translate", metavar="X,Y", help="translate a StyleGAN3 image by (X, Y) image widths")
-    p.add_argument("--rotate", type=float, metavar="DEG", help="rotate a StyleGAN3 image by DEG degrees")
+    p.add_argument("--translate", metavar="X,Y",
+                   help="move a StyleGAN3 image by (X, Y) image widths from the framing its file stores "
+                        "(for a network stored unmoved, as gen_images.py does)")
+    p.add_argument("--rotate", type=float, metavar="DEG",
+                   help="rotate a StyleGAN3 image by DEG degrees (before --translate) from the framing its file "
+                        "stores (for a network stored unmoved, as gen_images.py does)")
     p.add_argument("--device", default="cpu", metavar="cpu|gpu", help="where to run (default cpu)")
     p.add_argument("--batch", type=int, metavar="N", help="seeds per forward pass (default 8 up to 128x128, else 1)")
     p.add_argument("--npy", type=Path, metavar="OUT.npy", help="raw synthesis output [N, C, H, W] float32")
@@ -56,7 +62,7 @@ def run(args) -> int:
 
 def _draw(args, seeds, device) -> int:
     generator = load_generator(args.model, device)
-    set_image_transform(generator, args.translate, args.rotate)
+    move_image(generator, args.translate, args.rotate)
     per_pass = args.batch or (8 if generator.img_resolution <= 128 else 1)
     all_images, all_ws = [], []
     for start in range(0, len(seeds), per_pass):
@@ -93,11 +99,16 @@ def class_labels(generator, n: int, class_index) -> torch.Tensor:
     return c
 
 
-def set_image_transform(generator, translate, rotate) -> None:
-    """As gen_images.py: a StyleGAN3 input samples through the inverse of rotate-then-translate."""
+def move_image(generator, translate, rotate) -> None:
+    """Moves a StyleGAN3 image by --rotate, then --translate, from the framing the network stores
+    (SynthesisInput.move_image); without either flag the stored transform is left as it is.
+    gen_images.py overwrites the buffer instead; for a network stored unmoved the two agree."""
+    given = translate is not None or rotate is not None
     if not generator.architecture.startswith("stylegan3"):
-        if translate is not None or rotate is not None:
+        if given:
             raise UsageError(f"--translate and --rotate need a StyleGAN3 model; this one is {generator.architecture}")
+        return
+    if not given:
         return
     tx = ty = 0.0
     if translate is not None:
@@ -107,4 +118,4 @@ def set_image_transform(generator, translate, rotate) -> None:
             raise UsageError(f"--translate '{translate}': expected two numbers X,Y") from None
     if not all(math.isfinite(v) for v in (tx, ty, rotate or 0.0)):
         raise UsageError("--translate and --rotate must be finite numbers")
-    generator.synthesis.input.set_image_transform(translate=(tx, ty), rotate_degrees=rotate or 0.0)
+    generator.synthesis.input.move_image(translate=(tx, ty), rotate_degrees=rotate or 0.0)

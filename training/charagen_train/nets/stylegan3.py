@@ -58,8 +58,11 @@ class SynthesisInput(nn.Module):
     """Fourier features sin(2 pi (f . x + phi)) on the first layer's canvas (Section 3.1,
     Appendix D). An affine layer maps w to (r_c, r_s, t_x, t_y); the rotation is normalised to
     unit length; frequencies and phases are transformed by the inverse of rotation, then
-    translation, then the user `transform`; frequencies pushed beyond the band fade out; a
-    learned 1x1 mixing of the channels follows."""
+    translation, then the stored `transform`; frequencies pushed beyond the band fade out; a
+    learned 1x1 mixing of the channels follows.
+
+    `transform` is part of the network: the features of pixel position x are sampled at
+    transform @ x, so a snapshot saved with a rotated or shifted framing draws it that way."""
 
     def __init__(self, w_dim, channels, size, sampling_rate, bandwidth):
         super().__init__()
@@ -72,23 +75,35 @@ class SynthesisInput(nn.Module):
         self.weight = nn.Parameter(torch.randn([channels, channels]))
         # Starts at the identity transform whatever w is: weight 0, bias (1, 0, 0, 0).
         self.affine = FullyConnectedLayer(w_dim, 4, weight_init=0, bias_init=[1, 0, 0, 0])
-        self.register_buffer('transform', torch.eye(3, 3))    # user transform (inverse), [3, 3]
+        self.register_buffer('transform', torch.eye(3, 3))    # stored framing (inverse of a move), [3, 3]
         self.register_buffer('freqs', torch.stack([radius * angle.cos(), radius * angle.sin()], dim=1))  # [C, 2]
         self.register_buffer('phases', torch.rand([channels]) - 0.5)                                      # [C]
 
     @staticmethod
-    def image_transform(translate=(0.0, 0.0), rotate_degrees=0.0):
+    def image_transform(translate=(0.0, 0.0), rotate_degrees=0.0, dtype=torch.float32):
         """The matrix for `transform` that moves the image by `translate` (in units of the canvas)
         after rotating it by `rotate_degrees`: the inverse of [[c, s, tx], [-s, c, ty], [0, 0, 1]]."""
         a = math.radians(rotate_degrees)
         c, s = math.cos(a), math.sin(a)
         tx, ty = translate
-        return torch.tensor([[c, -s, s * ty - c * tx], [s, c, -s * tx - c * ty], [0, 0, 1]], dtype=torch.float32)
+        return torch.tensor([[c, -s, s * ty - c * tx], [s, c, -s * tx - c * ty], [0, 0, 1]], dtype=dtype)
 
     def set_image_transform(self, translate=(0.0, 0.0), rotate_degrees=0.0):
-        """Sets `transform` to move the image (as gen_images.py --translate/--rotate do)."""
+        """Replaces the stored framing with the identity moved by (translate, rotate_degrees):
+        the buffer gen_images.py writes, whatever the network stored."""
         with torch.no_grad():
             self.transform.copy_(self.image_transform(translate, rotate_degrees))
+
+    def move_image(self, translate=(0.0, 0.0), rotate_degrees=0.0):
+        """Moves the image from the framing the network stores. With S the stored `transform`,
+        the network draws F(S x) at pixel x; that image moved by M (rotate, then translate) shows
+        at x what it showed at M^-1 x, F(S M^-1 x). So `transform` becomes S @ M^-1, and with S
+        the identity that is set_image_transform's M^-1. Moving by M1 and then by M2 is moving by
+        M2 M1. Multiplied in float64, rounded to float32 once."""
+        with torch.no_grad():
+            inverse_move = self.image_transform(translate, rotate_degrees, dtype=torch.float64)
+            moved = self.transform.detach().cpu().double() @ inverse_move
+            self.transform.copy_(moved.to(self.transform.dtype))
 
     def forward(self, w):
         """w [N, w_dim] -> features [N, C, size[1], size[0]]."""
