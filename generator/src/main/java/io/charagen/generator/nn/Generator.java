@@ -135,7 +135,10 @@ public final class Generator implements AutoCloseable {
         return synthesize(ws, null);
     }
 
-    /** As {@link #synthesize(NDArray)}, translated and rotated (StyleGAN3 only; null: unmoved). */
+    /**
+     * As {@link #synthesize(NDArray)}, moved by {@code transform} from the framing the checkpoint
+     * stores (StyleGAN3 only; null: as stored).
+     */
     public NDArray synthesize(NDArray ws, ImageTransform transform) {
         ensureOpen();
         return synthesis.forward(ws, transform);

@@ -5,7 +5,7 @@ import io.charagen.generator.nn.ImageTransform;
 /**
  * How to draw samples: truncation psi, the number of ws layers it applies to (null: all), the class
  * of a conditional network (null: unconditional), how many seeds run in one forward pass, and a
- * translation/rotation of StyleGAN3 images (null: none).
+ * move of StyleGAN3 images from the framing their network stores (null: drawn as stored).
  */
 public record SampleOptions(double psi, Integer truncationCutoff, Integer classIndex, int batchSize,
                             ImageTransform transform) {
@@ -19,7 +19,7 @@ public record SampleOptions(double psi, Integer truncationCutoff, Integer classI
         }
     }
 
-    /** Options that leave the image where the checkpoint puts it. */
+    /** Options that draw the image as the checkpoint stores it. */
     public SampleOptions(double psi, Integer truncationCutoff, Integer classIndex, int batchSize) {
         this(psi, truncationCutoff, classIndex, batchSize, null);
     }

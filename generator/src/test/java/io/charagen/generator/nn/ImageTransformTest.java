@@ -22,6 +22,27 @@ class ImageTransformTest {
     }
 
     @Test
+    void movingFromTheIdentityIsGenImagesBufferExactly() {
+        ImageTransform move = new ImageTransform(0.1, 0, 10);
+        assertArrayEquals(move.inverseMatrix(), move.movedFrom(ImageTransform.IDENTITY.inverseMatrix()), 0f);
+    }
+
+    @Test
+    void aMoveStartsFromTheStoredFramingAndMovesCompose() {
+        // Stored: turned by 90 degrees. Moving by -90 gives the identity back.
+        float[] stored = new ImageTransform(0, 0, 90).inverseMatrix();
+        assertArrayEquals(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, new ImageTransform(0, 0, -90).movedFrom(stored), 1e-7f);
+        // Moved by M = (rotate 25, then shift (0.2, -0.1)); then by M^-1 = (shift back), then (rotate -25).
+        float[] turned = new ImageTransform(0.3, 0.05, 17).inverseMatrix();
+        float[] moved = new ImageTransform(0.2, -0.1, 25).movedFrom(turned);
+        float[] back = new ImageTransform(0, 0, -25).movedFrom(new ImageTransform(-0.2, 0.1, 0).movedFrom(moved));
+        assertArrayEquals(turned, back, 1e-6f);
+        // S M^-1 samples pixel x at S (x - t): the image as stored, shifted by t.
+        float[] shifted = new ImageTransform(0.5, 0, 0).movedFrom(stored);
+        assertArrayEquals(new float[] {0, -1, 0, 1, 0, -0.5f, 0, 0, 1}, shifted, 1e-7f);
+    }
+
+    @Test
     void identityKeepsTheReferenceImageAndAShiftMovesIt() throws Exception {
         try (Generator g = TestGenerators.fromFixture("sg3t-64"); NDManager m = NDManager.newBaseManager()) {
             NDArray ws = FixtureFiles.arrays(m, "sg3t-64").get("ws/1/1.0");

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.charagen.generator.checkpoint.CheckpointException;
+import io.charagen.generator.checkpoint.HostTensor;
 import io.charagen.generator.checkpoint.StateDict;
 import io.charagen.generator.nn.FullyConnectedLayer;
 import io.charagen.generator.nn.ImageTransform;
@@ -17,8 +18,10 @@ import io.charagen.generator.nn.ops.Scalars;
  * StyleGAN3's input (Section 3.1 and Appendix D): a bank of Fourier features sin(2 pi (f . x + phi))
  * sampled on the first layer's canvas, whose rotation and translation come from w. An affine layer
  * maps w to (r_c, r_s, t_x, t_y); the rotation part is normalised to unit length; frequencies and
- * phases are transformed by the inverse of (rotation, then translation, then the user transform);
- * frequencies pushed beyond the band are faded out; a learned 1x1 mixing of channels follows.
+ * phases are transformed by the inverse of (rotation, then translation), then by the stored
+ * transform; frequencies pushed beyond the band are faded out; a learned 1x1 mixing of channels
+ * follows. The stored transform is part of the network (a snapshot saved with the image turned
+ * draws it turned); an {@link ImageTransform} moves the image from there.
  */
 final class FourierInput {
 
@@ -27,7 +30,8 @@ final class FourierInput {
     private final double bandwidth;
     private final int size;
     private final FullyConnectedLayer affine; // w -> (r_c, r_s, t_x, t_y)
-    private final NDArray userTransform;      // [3, 3], identity unless the user moves the image
+    private final float[] storedTransform;    // [3, 3] row-major, as the checkpoint holds it
+    private final NDArray stored;             // the same, on the device
     private final NDArray freqsT;             // [2, C]
     private final NDArray phases;             // [C]
     private final NDArray gridT;              // [2, H*W]: x and y of every sample point
@@ -41,7 +45,9 @@ final class FourierInput {
         this.samplingRate = samplingRate;
         this.bandwidth = bandwidth;
         this.affine = new FullyConnectedLayer(manager, state, p + "affine.", wDim, 4, false, 1);
-        this.userTransform = state.get(p + "transform", new Shape(3, 3)).toNDArray(manager);
+        HostTensor transform = state.get(p + "transform", new Shape(3, 3));
+        this.storedTransform = transform.toFloats();
+        this.stored = transform.toNDArray(manager);
         NDArray freqs = state.get(p + "freqs", new Shape(channels, 2)).toNDArray(manager);
         this.freqsT = freqs.transpose().duplicate();
         freqs.close();
@@ -68,7 +74,7 @@ final class FourierInput {
         return g;
     }
 
-    /** w [N, w_dim] to features [N, C, size, size]; {@code transform} null keeps the stored one. */
+    /** w [N, w_dim] to features [N, C, size, size], moved by {@code transform} (null: as stored). */
     NDArray forward(NDArray w, ImageTransform transform) {
         long n = w.getShape().get(0);
         NDArray t = affine.forward(w);                                      // [N, 4]
@@ -85,9 +91,9 @@ final class FourierInput {
                 c, s.neg(), s.mul(ty).sub(c.mul(tx)),
                 s, c, s.mul(tx).add(c.mul(ty)).neg(),
                 zero, zero, one), 1).reshape(n, 3, 3);
-        NDArray user = transform == null ? userTransform
-                : w.getManager().create(transform.inverseMatrix(), new Shape(3, 3)).duplicate(); // owned by PyTorch: see Scalars
-        NDArray m = rows.matMul(user);                                       // [N, 3, 3]
+        NDArray framing = transform == null ? stored
+                : w.getManager().create(transform.movedFrom(storedTransform), new Shape(3, 3)).duplicate(); // owned by PyTorch: see Scalars
+        NDArray m = rows.matMul(framing);                                    // [N, 3, 3]
         NDArray linear = m.get(new NDIndex(":, 0:2, 0:2"));                  // [N, 2, 2]
         NDArray shift = m.get(new NDIndex(":, 0:2, 2:3"));                   // [N, 2, 1]
         NDArray freqs = linear.transpose(0, 2, 1).matMul(freqsT);            // [N, 2, C] = (freqs @ M)^T
