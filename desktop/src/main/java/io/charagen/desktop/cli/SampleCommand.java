@@ -25,6 +25,9 @@ import java.util.concurrent.Callable;
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = {"Draws images from a model: z = numpy RandomState(seed).randn(1, z_dim), so a seed means "
                 + "what it means in the reference gen_images.py.",
+                "A StyleGAN3 network is drawn with the input transform its file stores (gen_images.py resets it "
+                        + "to the identity); --rotate and --translate move the image from that framing, which for "
+                        + "a network stored unmoved is what gen_images.py does.",
                 "Outputs for several seeds are stacked along the first axis (.npy) or laid out as a grid (.png)."})
 final class SampleCommand implements Callable<Integer> {
 
@@ -57,10 +60,12 @@ final class SampleCommand implements Callable<Integer> {
     Integer classIndex;
 
     @Option(names = "--translate", paramLabel = "X,Y",
-            description = "Translate a StyleGAN3 image by (X, Y), in units of the image's width, as gen_images.py does.")
+            description = "Move a StyleGAN3 image by (X, Y), in units of the image's width, from the framing its "
+                    + "file stores (after --rotate).")
     String translate;
 
-    @Option(names = "--rotate", paramLabel = "DEG", description = "Rotate a StyleGAN3 image by DEG degrees, as gen_images.py does.")
+    @Option(names = "--rotate", paramLabel = "DEG",
+            description = "Rotate a StyleGAN3 image by DEG degrees from the framing its file stores.")
     Double rotate;
 
     @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Where to run (default ${DEFAULT-VALUE}).")
@@ -84,17 +89,18 @@ final class SampleCommand implements Callable<Integer> {
     boolean force;
 
     /**
-     * Like gen_images.py, a StyleGAN3 input always gets the transform from --translate/--rotate
-     * (the identity by default); StyleGAN2 has none to set.
+     * The move from --rotate and --translate, or null to draw the network as stored. Unlike
+     * gen_images.py, which overwrites a StyleGAN3 input's transform, the move is composed with the
+     * stored one (ImageTransform); for a network stored with the identity the two agree.
      */
     private ImageTransform imageTransform(Generator generator) {
         boolean given = translate != null || rotate != null;
-        if (!generator.architecture().isStyleGan3()) {
-            if (given) {
-                throw new IllegalArgumentException("--translate and --rotate need a StyleGAN3 model; this one is "
-                        + generator.architecture().cardName());
-            }
+        if (!given) {
             return null;
+        }
+        if (!generator.architecture().isStyleGan3()) {
+            throw new IllegalArgumentException("--translate and --rotate need a StyleGAN3 model; this one is "
+                    + generator.architecture().cardName());
         }
         double tx = 0;
         double ty = 0;
