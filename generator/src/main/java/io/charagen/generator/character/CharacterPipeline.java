@@ -282,10 +282,28 @@ public final class CharacterPipeline implements AutoCloseable {
     /** The image of ws [num_ws * w_dim] as pixels. */
     static BufferedImage synthesize(Generator generator, float[] ws) {
         try (NDManager scope = NDManager.newBaseManager(generator.device())) {
-            NDArray w = scope.create(ws, new Shape(1, generator.numWs(), generator.wDim()));
-            NDArray image = generator.synthesize(w);
+            NDArray image = draw(generator, ws, scope);
             return ImageConversion.toImage(image.toFloatArray(), image.getShape().getShape(), 0);
         }
+    }
+
+    /**
+     * The network's output [1, C, H, W] for ws [num_ws * w_dim], on {@code scope}: drawn with all
+     * its checkpoint stores (a StyleGAN3 input's transform included), never moved.
+     */
+    static NDArray draw(Generator generator, float[] ws, NDManager scope) {
+        NDArray w = scope.create(ws, new Shape(1, generator.numWs(), generator.wDim()));
+        return generator.synthesize(w);
+    }
+
+    /** The sprite network, for tests in this package. */
+    Generator spriteNetwork() {
+        return sprite;
+    }
+
+    /** The portrait network, for tests in this package. */
+    Generator portraitNetwork() {
+        return portrait;
     }
 
     /** RGB pixels to [3 * H * W] floats in [-1, 1], the inverse of ImageConversion. */
