@@ -52,6 +52,15 @@ public final class StrictJson {
     }
 
     public static JsonObject parseObject(String text, String source) throws JsonFormatException {
+        JsonElement root = parse(text, source);
+        if (!root.isJsonObject()) {
+            throw new JsonFormatException(source + ": expected a JSON object at the top level");
+        }
+        return root.getAsJsonObject();
+    }
+
+    /** Any JSON value (object, array, ...), parsed strictly; a leading byte order mark is skipped. */
+    public static JsonElement parse(String text, String source) throws JsonFormatException {
         JsonReader reader = new JsonReader(new StringReader(text));
         reader.setStrictness(Strictness.STRICT);
         JsonElement root;
@@ -61,12 +70,13 @@ public final class StrictJson {
             throw syntaxError(text, source, reader.getPath(), e);
         }
         if (!atEnd(reader)) {
-            throw new JsonFormatException(source + ": unexpected data after the JSON object");
+            throw new JsonFormatException(source + ": unexpected data after the JSON " + (root == null ? "value"
+                    : root.isJsonArray() ? "array" : root.isJsonObject() ? "object" : "value"));
         }
-        if (root == null || !root.isJsonObject()) {
-            throw new JsonFormatException(source + ": expected a JSON object at the top level");
+        if (root == null) {
+            throw new JsonFormatException(source + ": empty; expected JSON");
         }
-        return root.getAsJsonObject();
+        return root;
     }
 
     private static boolean atEnd(JsonReader reader) {
