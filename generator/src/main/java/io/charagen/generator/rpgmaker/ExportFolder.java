@@ -1,11 +1,13 @@
 package io.charagen.generator.rpgmaker;
 
 import io.charagen.generator.io.SafeFiles;
+import io.charagen.generator.io.WriteAccess;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -34,9 +37,15 @@ import java.util.Set;
  * project), previews and records to the folder itself; with {@code force} an existing file is
  * replaced without a backup.
  *
- * <p>Each file is written atomically (temporary file, then rename), but a commit of several files
- * is not one transaction: if the disk fails half-way, the files written so far stay (in a
- * project, with their backups).
+ * <p>A plan may also {@link Plan#replace replace} a file on purpose, such as {@code data/Actors.json}
+ * with some actors changed: it is replaced without {@code force}, but only while it still holds the
+ * bytes the change was made from, and it is written last, after every file it may refer to.
+ *
+ * <p>Before anything is written, every file to be replaced must be writable (not read-only, not
+ * locked) and so must every folder written into. Each file is written atomically (temporary file,
+ * then rename), but a commit of several files is not one transaction: if the disk fails or the
+ * process is killed half-way, the files written so far stay (in a project, with their backups), and
+ * each file is either whole and old or whole and new.
  */
 public final class ExportFolder {
 
@@ -49,7 +58,9 @@ public final class ExportFolder {
         /** A preview, such as the walking GIF. */
         PREVIEW,
         /** The JSON record that regenerates a character. */
-        RECORD
+        RECORD,
+        /** A file of a project's database ({@code data/}), such as Actors.json; only in a project. */
+        DATA
     }
 
     /** The project folder that receives backups of replaced files. */
@@ -126,6 +137,12 @@ public final class ExportFolder {
             case CHARACTER -> (project ? Path.of("img", "characters") : Path.of("characters")).resolve(name);
             case FACE -> (project ? Path.of("img", "faces") : Path.of("faces")).resolve(name);
             case PREVIEW, RECORD -> project ? Path.of(OWN_FOLDER).resolve(name) : name;
+            case DATA -> {
+                if (!project) {
+                    throw new IllegalArgumentException(fileName + ": only an RPG Maker project has a data folder");
+                }
+                yield Path.of("data").resolve(name);
+            }
         };
     }
 
@@ -137,17 +154,33 @@ public final class ExportFolder {
     /** Files to write together; names are checked as they are added. */
     public static final class Plan {
 
-        /** One file of a plan. */
-        public record Entry(Kind kind, String fileName, byte[] content) {
+        /**
+         * One file of a plan.
+         *
+         * @param current for a file replaced on purpose, the bytes it must still hold; null for a
+         *                file that may only be replaced with {@code force}
+         */
+        public record Entry(Kind kind, String fileName, byte[] content, byte[] current) {
             public Entry {
                 Objects.requireNonNull(kind, "kind");
                 Names.fileName(fileName);
                 content = content.clone();
+                current = current == null ? null : current.clone();
             }
 
             @Override
             public byte[] content() {
                 return content.clone();
+            }
+
+            @Override
+            public byte[] current() {
+                return current == null ? null : current.clone();
+            }
+
+            /** Whether this entry replaces an existing file on purpose. */
+            public boolean replaces() {
+                return current != null;
             }
         }
 
@@ -163,7 +196,18 @@ public final class ExportFolder {
          *                                  {@link Names#fileName})
          */
         public Plan add(Kind kind, String fileName, byte[] content) {
-            entries.add(new Entry(kind, fileName, content));
+            entries.add(new Entry(kind, fileName, content, null));
+            return this;
+        }
+
+        /**
+         * Adds a change to a file that exists and holds {@code current}: it is replaced by
+         * {@code content} without {@code force}, after a backup, and after the plan's other files.
+         *
+         * @throws IllegalArgumentException if {@code fileName} is not a safe file name
+         */
+        public Plan replace(Kind kind, String fileName, byte[] current, byte[] content) {
+            entries.add(new Entry(kind, fileName, content, Objects.requireNonNull(current, "current")));
             return this;
         }
 
@@ -174,20 +218,47 @@ public final class ExportFolder {
     }
 
     /**
+     * Points in a commit where a test may stop the process, to show what a crash there leaves.
+     * Package-private: only tests pass one.
+     */
+    interface Steps {
+        Steps NONE = new Steps() {
+        };
+
+        /** All checks passed and backups are made; {@code target}'s temporary file is not written yet. */
+        default void beforeWrite(Path target) {
+        }
+
+        /** {@code target}'s new content is on disk under a temporary name, not renamed yet. */
+        default void beforeRename(Path target) {
+        }
+    }
+
+    /**
      * Writes every file of {@code plan}, after checking all of them.
      *
-     * @param force replace existing files (in a project, after backing them up)
+     * @param force replace existing files (in a project, after backing them up); files the plan
+     *              {@link Plan#replace replaces} on purpose do not need it
      * @return the files written, in plan order
      * @throws FileAlreadyExistsException if a target exists and {@code force} is false; it names
      *                                    every such file, and nothing is written
      * @throws IllegalArgumentException   if a target would land outside the folder (a symbolic
      *                                    link on the way), is not a regular file, or appears twice;
      *                                    nothing is written
+     * @throws java.nio.file.AccessDeniedException if a file to replace is read-only or locked, or a
+     *                                    folder to write into is read-only; nothing is written
+     * @throws IOException                if a file replaced on purpose is missing or has changed since
+     *                                    its change was made; nothing is written
      */
     public List<Path> commit(Plan plan, boolean force) throws IOException {
+        return commit(plan, force, Steps.NONE);
+    }
+
+    List<Path> commit(Plan plan, boolean force, Steps steps) throws IOException {
         Path realRoot = realPathOfNearest(root);
         List<Path> targets = new ArrayList<>();
         List<Path> replaced = new ArrayList<>();
+        List<Path> overwritten = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Plan.Entry entry : plan.entries) {
             Path relative = relativeTarget(entry.kind(), entry.fileName());
@@ -205,23 +276,73 @@ public final class ExportFolder {
                             + " refusing to replace it; nothing was written");
                 }
                 replaced.add(target);
+                if (!entry.replaces()) {
+                    overwritten.add(target);
+                }
+            } else if (entry.replaces()) {
+                throw new NoSuchFileException(target.toString(), null, "the file to change is gone; nothing was written");
             }
             targets.add(target);
         }
-        if (!replaced.isEmpty() && !force) {
-            throw new FileAlreadyExistsException(replaced.get(0).toString(), null,
-                    "already exists" + (replaced.size() > 1 ? " (so do " + replaced.subList(1, replaced.size()) + ")" : "")
+        if (!overwritten.isEmpty() && !force) {
+            throw new FileAlreadyExistsException(overwritten.get(0).toString(), null,
+                    "already exists" + (overwritten.size() > 1 ? " (so do " + overwritten.subList(1, overwritten.size()) + ")" : "")
                             + "; use --force to replace" + (project ? " (a backup is made first)" : "")
                             + "; nothing was written");
         }
+        for (int i = 0; i < targets.size(); i++) {
+            Plan.Entry entry = plan.entries.get(i);
+            if (entry.replaces() && !Arrays.equals(entry.current, Files.readAllBytes(targets.get(i)))) {
+                throw new IOException(targets.get(i) + " has changed since charagen read it (did another program save it?);"
+                        + " nothing was written; run the export again");
+            }
+        }
+        for (Path file : replaced) {
+            WriteAccess.requireReplaceable(file);
+        }
+        for (Path target : targets) {
+            WriteAccess.requireWritableFolder(nearestExisting(target.getParent()));
+        }
         if (project && !replaced.isEmpty()) {
+            WriteAccess.requireWritableFolder(nearestExisting(root.resolve(BACKUP_FOLDER)));
             backUp(replaced, realRoot);
         }
-        for (int i = 0; i < targets.size(); i++) {
-            byte[] content = plan.entries.get(i).content;
-            SafeFiles.write(targets.get(i), force, out -> out.write(content));
+        // New files first, then the files changed on purpose (which may refer to the new ones).
+        List<Integer> order = new ArrayList<>();
+        for (boolean changes : new boolean[] {false, true}) {
+            for (int i = 0; i < targets.size(); i++) {
+                if (plan.entries.get(i).replaces() == changes) {
+                    order.add(i);
+                }
+            }
+        }
+        for (int i : order) {
+            Path target = targets.get(i);
+            Plan.Entry entry = plan.entries.get(i);
+            if (!force && !entry.replaces() && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileAlreadyExistsException(target.toString(), null, "appeared while the export was being written;"
+                        + " use --force to replace it");
+            }
+            byte[] content = entry.content;
+            steps.beforeWrite(target);
+            Path temporary = SafeFiles.writeTemporary(target, out -> out.write(content));
+            try {
+                steps.beforeRename(target);
+                SafeFiles.moveIntoPlace(temporary, target);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         }
         return List.copyOf(targets);
+    }
+
+    /** {@code path} itself where it exists, or its nearest existing ancestor. */
+    private static Path nearestExisting(Path path) {
+        Path existing = path.toAbsolutePath().normalize();
+        while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        return existing;
     }
 
     /** Copies each file into a new, never reused backup folder, keeping its path in the project. */
