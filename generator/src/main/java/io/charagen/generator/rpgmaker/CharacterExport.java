@@ -48,8 +48,7 @@ public final class CharacterExport {
             files.add(new File(ExportFolder.Kind.CHARACTER, "$" + stem + ".png", 0, 1));
         } else {
             for (int first = 0; first < count; first += CharacterSheet.SLOTS) {
-                String name = first == 0 ? stem : stem + "_" + (first / CharacterSheet.SLOTS + 1);
-                files.add(new File(ExportFolder.Kind.CHARACTER, name + ".png", first,
+                files.add(new File(ExportFolder.Kind.CHARACTER, sheetName(stem, first, count) + ".png", first,
                         Math.min(count, first + CharacterSheet.SLOTS)));
             }
         }
@@ -60,6 +59,28 @@ public final class CharacterExport {
             files.add(new File(ExportFolder.Kind.RECORD, name + ".json", i, i + 1));
         }
         return files;
+    }
+
+    /** The base name (no {@code .png}) of the sheet that holds character {@code index} of {@code count}. */
+    static String sheetName(String stem, int index, int count) {
+        if (count == 1) {
+            return "$" + stem;
+        }
+        int sheet = index / CharacterSheet.SLOTS;
+        return sheet == 0 ? stem : stem + "_" + (sheet + 1);
+    }
+
+    /**
+     * How RPG Maker actors show the characters of an export of {@code count}: character k's sheet
+     * and slot in it, and its face sheet with face {@code faceSlot} (the same expression for all).
+     */
+    public static List<ActorLook> actorLooks(String stem, int count, int faceSlot) {
+        List<ActorLook> looks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            looks.add(new ActorLook(sheetName(stem, i, count), count == 1 ? 0 : i % CharacterSheet.SLOTS,
+                    characterName(stem, i, count), faceSlot));
+        }
+        return looks;
     }
 
     /**

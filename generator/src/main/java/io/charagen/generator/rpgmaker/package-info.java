@@ -12,6 +12,9 @@
  *   <li>{@link io.charagen.generator.rpgmaker.ExportFolder}: writes a set of files into a plain
  *       folder or a project, checking every target first, backing up what a project loses, and
  *       writing each file atomically.</li>
+ *   <li>{@link io.charagen.generator.rpgmaker.ActorsFile}: a project's {@code data/Actors.json},
+ *       checked, with chosen actors set to an {@link io.charagen.generator.rpgmaker.ActorLook}
+ *       (character and face) in place, every other byte kept.</li>
  * </ul>
  */
 package io.charagen.generator.rpgmaker;
