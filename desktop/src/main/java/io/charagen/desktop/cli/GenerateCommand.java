@@ -11,6 +11,10 @@ import io.charagen.generator.character.LayerMix;
 import io.charagen.generator.latent.NumpyRandomState;
 import io.charagen.generator.model.ModelSource;
 import io.charagen.generator.projection.ProjectionOptions;
+import io.charagen.generator.io.WriteAccess;
+import io.charagen.generator.json.JsonFormatException;
+import io.charagen.generator.rpgmaker.ActorLook;
+import io.charagen.generator.rpgmaker.ActorsFile;
 import io.charagen.generator.rpgmaker.CharacterExport;
 import io.charagen.generator.rpgmaker.ExportFolder;
 import io.charagen.generator.rpgmaker.Names;
@@ -19,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -33,7 +38,8 @@ import java.util.concurrent.Callable;
                 + "(the sprite's head projected into the portrait model, styled by an archetype, one face per "
                 + "expression), exported for RPG Maker MV/MZ.",
                 "Writes $Name.png (sheet), Name.png (faces), Name.gif (walking preview) and Name.json (the record "
-                        + "that regenerates it); with --count, 8-character sheets and Name_k files."})
+                        + "that regenerates it); with --count, 8-character sheets and Name_k files.",
+                "With --project and --actor, also sets the project's actors to them in data/Actors.json."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--name", paramLabel = "NAME", description = "The character's name, used for its files.")
@@ -71,6 +77,15 @@ final class GenerateCommand implements Callable<Integer> {
                 + "img/characters and img/faces (replaced files are backed up first).")
         Path project;
     }
+
+    @Option(names = "--actor", paramLabel = "N", description = "With --project: set actor N (N..N+K-1 with --count) in "
+            + "data/Actors.json to the character: characterName/characterIndex and faceName/faceIndex; every other byte "
+            + "of the file stays. It is backed up first. Close the RPG Maker editor first, or reload the project after.")
+    Integer actor;
+
+    @Option(names = "--actor-face", paramLabel = "E", description = "The expression whose face the actors show "
+            + "(default: neutral).")
+    String actorFace;
 
     @Mixin
     ModelOptions models;
@@ -116,6 +131,11 @@ final class GenerateCommand implements Callable<Integer> {
         ExportFolder folder = destination != null && destination.project != null
                 ? ExportFolder.rpgMakerProject(destination.project)
                 : ExportFolder.plain(destination != null && destination.out != null ? destination.out : Path.of("generated"));
+        // The faces are known now unless they are the portrait model's defaults.
+        List<String> faces = actor == null ? null
+                : fromRecord != null ? fromRecord.spec().expressions().stream().map(ExpressionChoice::name).toList()
+                : expressions != null ? expressions.stream().map(e -> ExpressionChoice.parse(e).name()).toList() : null;
+        ActorsFile actors = actorsToSet(folder, stem, faces);
         List<Path> existing = CharacterExport.existing(folder, stem, count);
         if (!force && !existing.isEmpty()) {
             throw new FileAlreadyExistsException(existing.get(0).toString(), null, "already exists"
@@ -130,9 +150,11 @@ final class GenerateCommand implements Callable<Integer> {
         }
         ProgressBar progress = ProgressBar.forStderr();
         List<Character> characters = new ArrayList<>();
+        List<ActorLook> looks;
         try (CharacterPipeline pipeline = CharacterPipeline.open(sprite, portrait, models.presetLibrary(), device.toDevice())) {
             CharacterSpec first = fromRecord != null ? fromRecord.spec().withNameAndSeed(stem, fromRecord.spec().seed())
                     : spec(pipeline, stem);
+            looks = actors == null ? null : CharacterExport.actorLooks(stem, count, faceSlot(first));
             System.err.printf("charagen: sprite model %s, portrait model %s%s; seed %d%n", sprite.ref().describe(),
                     portrait.ref().describe(), pipeline.hasPerceptualTerm() ? " (with its discriminator)" : "", first.seed());
             for (int i = 0; i < count; i++) {
@@ -146,10 +168,53 @@ final class GenerateCommand implements Callable<Integer> {
                 characters.add(character);
             }
         }
-        for (Path written : folder.commit(CharacterExport.plan(folder, stem, characters.stream().map(Character::art).toList()), force)) {
+        ExportFolder.Plan plan = CharacterExport.plan(folder, stem, characters.stream().map(Character::art).toList());
+        if (actors != null) {
+            actors.addTo(plan, actor, looks);
+        }
+        for (Path written : folder.commit(plan, force)) {
             System.err.println("charagen: wrote " + written);
         }
+        if (actors != null) {
+            for (int k = 0; k < looks.size(); k++) {
+                ActorLook look = looks.get(k);
+                System.err.printf("charagen: actor %d (%s): character %s #%d, face %s #%d%n", actor + k, actors.name(actor + k),
+                        look.characterName(), look.characterIndex(), look.faceName(), look.faceIndex());
+            }
+            System.err.println("charagen: if the RPG Maker editor has this project open, close it without saving or reopen"
+                    + " the project: it keeps its own copy of the actors and would write it over these on save");
+        }
         return 0;
+    }
+
+    /**
+     * With --actor: the project's Actors.json, checked (it parses, the actors exist, the file can be
+     * replaced, the face exists where {@code faces} are known) before any model is loaded or file
+     * written; null without --actor.
+     */
+    private ActorsFile actorsToSet(ExportFolder folder, String stem, List<String> faces) throws IOException, JsonFormatException {
+        if (actor == null) {
+            if (actorFace != null) {
+                throw new IllegalArgumentException("--actor-face goes with --actor N");
+            }
+            return null;
+        }
+        if (!folder.isProject()) {
+            throw new IllegalArgumentException("--actor " + actor + " needs --project DIR: only an RPG Maker project has actors");
+        }
+        ActorsFile actors = ActorsFile.read(folder);
+        actors.requireActors(actor, count);
+        CharacterExport.actorLooks(stem, count, 0); // the names follow RPG Maker's rules
+        if (faces != null) {
+            ActorLook.faceSlot(faces, actorFace);
+        }
+        WriteAccess.requireReplaceable(actors.file());
+        return actors;
+    }
+
+    /** The slot of the actors' face in each character's face sheet. */
+    private int faceSlot(CharacterSpec spec) {
+        return ActorLook.faceSlot(spec.expressions().stream().map(ExpressionChoice::name).toList(), actorFace);
     }
 
     private CharacterSpec spec(CharacterPipeline pipeline, String stem) {
