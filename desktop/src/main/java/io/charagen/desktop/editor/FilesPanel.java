@@ -1,10 +1,12 @@
 package io.charagen.desktop.editor;
 
+import com.badlogic.gdx.scenes.scene2d.Actor;
 import com.badlogic.gdx.scenes.scene2d.ui.CheckBox;
 import com.badlogic.gdx.scenes.scene2d.ui.Label;
 import com.badlogic.gdx.scenes.scene2d.ui.Skin;
 import com.badlogic.gdx.scenes.scene2d.ui.Table;
 import com.badlogic.gdx.scenes.scene2d.ui.TextField;
+import com.badlogic.gdx.scenes.scene2d.utils.ChangeListener;
 import io.charagen.core.CharacterGenerator;
 import io.charagen.core.GeneratedCharacter;
 import io.charagen.desktop.character.RecordModels;
@@ -12,6 +14,9 @@ import io.charagen.desktop.ui.Buttons;
 import io.charagen.generator.character.CharacterRecord;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.io.SafeFiles;
+import io.charagen.generator.json.JsonFormatException;
+import io.charagen.generator.rpgmaker.ActorLook;
+import io.charagen.generator.rpgmaker.ActorsFile;
 import io.charagen.generator.rpgmaker.CharacterExport;
 import io.charagen.generator.rpgmaker.ExportFolder;
 import io.charagen.generator.rpgmaker.Names;
@@ -19,14 +24,17 @@ import io.charagen.generator.rpgmaker.Names;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Where the character goes: exported into an RPG Maker MV project (the command line's safe export:
- * every file checked before any is written, replaced files backed up first), and its record saved
- * or loaded. Nothing that exists is replaced unless "replace" is ticked.
+ * Where the character goes: exported into an RPG Maker MV/MZ project (the command line's safe
+ * export: every file checked before any is written, replaced files backed up first), optionally
+ * set as one of the project's actors (as {@code generate --actor}), and its record saved or loaded.
+ * Nothing that exists is replaced unless "replace" is ticked; Actors.json is changed in place
+ * (after a backup) only when an actor is chosen.
  */
 final class FilesPanel extends Table {
 
@@ -37,6 +45,7 @@ final class FilesPanel extends Table {
     private final TextField project;
     private final TextField recordPath;
     private final CheckBox replace;
+    private final ActorChooser actor;
 
     FilesPanel(Skin skin, CharacterGenerator generator, SpecForm form, LiveCharacter live, StatusLine status) {
         super(skin);
@@ -50,7 +59,19 @@ final class FilesPanel extends Table {
 
         project = new TextField("", skin);
         project.setName("project");
-        project.setMessageText("folder of an RPG Maker MV project");
+        project.setMessageText("folder of an RPG Maker MV/MZ project");
+        actor = new ActorChooser(skin);
+        project.addListener(new ChangeListener() {
+            @Override
+            public void changed(ChangeEvent event, Actor changed) {
+                String text = project.getText().trim();
+                try {
+                    actor.showActorsOf(text.isEmpty() ? null : expandHome(text));
+                } catch (InvalidPathException e) {
+                    actor.showActorsOf(null); // still being typed
+                }
+            }
+        });
         recordPath = new TextField("", skin);
         recordPath.setName("record-path");
         recordPath.setMessageText("character record .json");
@@ -60,6 +81,8 @@ final class FilesPanel extends Table {
         add(new Label("MV project", skin)).width(84);
         add(project).growX();
         add(Buttons.of(skin, "Export", "export", this::export)).colspan(2).fillX().padLeft(6).row();
+        add(new Label("as actor", skin)).width(84);
+        add(actor).left().row();
         add(new Label("record", skin)).width(84);
         add(recordPath).growX();
         add(Buttons.of(skin, "Save", "save-record", this::saveRecord)).padLeft(6);
@@ -76,15 +99,24 @@ final class FilesPanel extends Table {
                 return;
             }
             String stem = Names.fileStem(form.characterName());
-            ExportFolder folder = ExportFolder.rpgMakerProject(typedPath(project, "the RPG Maker MV project folder"));
-            List<Path> written = folder.commit(CharacterExport.plan(folder, stem, List.of(done.art().withName(stem))),
-                    replace.isChecked());
+            ExportFolder folder = ExportFolder.rpgMakerProject(typedPath(project, "the RPG Maker MV/MZ project folder"));
+            ExportFolder.Plan plan = CharacterExport.plan(folder, stem, List.of(done.art().withName(stem)));
+            Integer chosen = actor.chosen();
+            ActorsFile actors = null;
+            if (chosen != null) {
+                actors = ActorsFile.read(folder);
+                int face = ActorLook.faceSlot(List.copyOf(done.art().faces().keySet()), null);
+                actors.addTo(plan, chosen, CharacterExport.actorLooks(stem, 1, face));
+            }
+            List<Path> written = folder.commit(plan, replace.isChecked());
             status.info("exported " + stem + " to " + folder.root() + ": " + written.stream()
-                    .map(p -> folder.root().relativize(p).toString()).collect(Collectors.joining(", ")));
+                    .map(p -> folder.root().relativize(p).toString()).collect(Collectors.joining(", "))
+                    + (actors == null ? "" : "; actor " + chosen + " (" + actors.name(chosen) + ") shows " + stem
+                    + ": reload the project in RPG Maker (or close it without saving) to see it"));
         } catch (FileAlreadyExistsException e) {
             status.error("export: " + e.getFile() + " already exists; tick 'replace' to replace it (after a backup); "
                     + "nothing was written");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | JsonFormatException | RuntimeException e) {
             status.error("export: " + Problems.describe(e));
         }
     }
@@ -128,6 +160,10 @@ final class FilesPanel extends Table {
         if (text.isEmpty()) {
             throw new IllegalArgumentException("type " + what + " first");
         }
+        return expandHome(text);
+    }
+
+    private static Path expandHome(String text) {
         if (text.equals("~") || text.startsWith("~/")) {
             return Path.of(System.getProperty("user.home")).resolve(text.substring(1).replaceFirst("^/", ""));
         }

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 /**
  * Starts the editor on the fixture models and drives it like a user, one step per frame (a step
  * that waits returns false until its condition holds): the candidate grid, picking a candidate,
- * every kind of control, export to an RPG Maker MV project, saving and loading the record. Saves
+ * every kind of control, export to an RPG Maker MV project as one of its actors, saving and loading
+ * the record. Saves
  * three screenshots; prints each step with its time; exits 1 (with the reason) when a step fails
  * or runs out of time. {@link EditorUiTest} runs it under Xvfb.
  *
@@ -37,6 +38,7 @@ public final class EditorDriver implements EditorApp.FrameHook {
     static final double STRENGTH = 1.2;
     static final long MIX_SEED = 7;
     static final String NAME = "Harold";
+    static final int ACTOR = 1;
     private static final double STEP_SECONDS = 240;
 
     private record Step(String what, Predicate<EditorApp> action) {
@@ -137,9 +139,12 @@ public final class EditorDriver implements EditorApp.FrameHook {
             return true;
         });
         step("screenshot 2 (edited)", app -> screenshot("editor-2-edit.png"));
-        step("export to the MV project", app -> {
+        step("export to the MV project as actor " + ACTOR, app -> {
             UiInput ui = input(app);
             ui.type("project", project.toString());
+            SelectBox<?> actors = ui.find("actor", SelectBox.class);
+            require(actors.getItems().size > ACTOR, "the actor chooser lists " + actors.getItems());
+            actors.setSelectedIndex(ACTOR);
             ui.click("export");
             return expectStatus(app, "exported " + NAME, false);
         });

@@ -1,9 +1,15 @@
 package io.charagen.desktop.editor;
 
 import com.badlogic.gdx.utils.GdxRuntimeException;
+import io.charagen.generator.rpgmaker.ActorsFile;
+import io.charagen.generator.rpgmaker.ExportFolder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +60,16 @@ class EditorPartsTest {
         debounce.update(1f);
         assertEquals(1, runs.get(), "cancelled");
         assertFalse(debounce.isWaiting());
+    }
+
+    @Test
+    void theActorChooserListsTheProjectsActorsByNumberAndName(@TempDir Path project) throws Exception {
+        Files.writeString(project.resolve("Game.rpgproject"), "RPGMV 1.6.2");
+        Files.createDirectories(project.resolve("img"));
+        Files.createDirectories(project.resolve("data"));
+        Files.writeString(project.resolve("data/Actors.json"), "[\nnull,\n{\"id\":1,\"name\":\"ハロルド\"},\n{\"id\":2,\"name\":\"\"}\n]");
+        ActorsFile actors = ActorsFile.read(ExportFolder.rpgMakerProject(project));
+        assertEquals(List.of("no actor", "1: ハロルド", "2"), ActorChooser.items(actors));
     }
 
     @Test

@@ -51,6 +51,10 @@ class EditorUiTest {
         assertTrue(Files.isRegularFile(project.resolve("charagen/" + name + ".json")), "exported record");
         BufferedImage faces = ImageIO.read(project.resolve("img/faces/" + name + ".png").toFile());
         assertEquals(576, faces.getWidth(), "face sheet width");
+        assertEquals(ACTORS.replace("\"characterIndex\":0,\"characterName\":\"Actor1\"",
+                        "\"characterIndex\":0,\"characterName\":\"$" + name + "\"")
+                        .replace("\"faceIndex\":0,\"faceName\":\"Actor1\"", "\"faceIndex\":0,\"faceName\":\"" + name + "\""),
+                Files.readString(project.resolve("data/Actors.json")), "actor " + EditorDriver.ACTOR + " shows the character");
 
         CharacterRecord saved = CharacterRecord.read(record);
         assertEquals(name, saved.spec().name());
@@ -101,13 +105,20 @@ class EditorUiTest {
         return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent().resolve("presets");
     }
 
-    /** The folders and engine file ExportFolder.rpgMakerProject looks for in an MV project. */
+    /** Actor 1 is the one the driver exports to (the neutral face is the first of its faces). */
+    private static final String ACTORS = "[\nnull,\n"
+            + "{\"id\":1,\"battlerName\":\"Actor1_1\",\"characterIndex\":0,\"characterName\":\"Actor1\",\"classId\":1,"
+            + "\"equips\":[1,1,2,3,0],\"faceIndex\":0,\"faceName\":\"Actor1\",\"traits\":[],\"initialLevel\":1,"
+            + "\"maxLevel\":99,\"name\":\"ハロルド\",\"nickname\":\"\",\"note\":\"\",\"profile\":\"\"}\n]";
+
+    /** The folders and engine file ExportFolder.rpgMakerProject looks for in an MV project, and its actors. */
     private static Path fakeMvProject(Path root) throws Exception {
         Files.createDirectories(root.resolve("js"));
         Files.writeString(root.resolve("js/rpg_core.js"), "// RPG Maker MV core stand-in\n");
         Files.createDirectories(root.resolve("img/characters"));
         Files.createDirectories(root.resolve("img/faces"));
         Files.createDirectories(root.resolve("data"));
+        Files.writeString(root.resolve("data/Actors.json"), ACTORS);
         return root;
     }
 
