@@ -1,5 +1,6 @@
 """`charagen-train bench`: prints the training throughput (kimg/s) of a configuration and the
-CPU time of one sample from its generator, the two figures that choose a model's size."""
+CPU time of one sample from its generator, the two figures that choose a model's size; with
+`--model`, only the CPU time of one sample (z to image) of a trained model."""
 
 import argparse
 import statistics
@@ -11,6 +12,7 @@ import torch
 
 from ..train import config as configs
 from ..errors import UsageError
+from ..models import load_generator
 from ..train.trainer import TrainingOptions, TrainingRun, parameter_count
 from ..train import distributed
 
@@ -25,12 +27,20 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--samples", type=int, default=5, help="timed single-image CPU samples (0: skip)")
     p.add_argument("--no-amp", action="store_true")
+    p.add_argument("--model", type=Path, help="time only sampling from this model (a bundle, a .pkl or a resume "
+                                              "folder) instead of a configuration's training")
     return p
 
 
 def run(args) -> int:
     if args.steps < 1 or args.samples < 0:
         raise UsageError("--steps must be at least 1 and --samples at least 0")
+    if args.model:
+        generator = load_generator(args.model, torch.device("cpu"))
+        count = max(args.samples, 1)
+        print(f"{args.model}: sampling on CPU, batch 1, {torch.get_num_threads()} threads, {count} samples: "
+              f"{_cpu_ms_per_sample(generator, count):.0f} ms per sample (median)")
+        return 0
     config = configs.preset(args.config)
     if args.batch:
         config.batch = args.batch
