@@ -13,6 +13,11 @@ import java.util.List;
  * <p>MV's prefix rules ({@code ImageManager.isBigCharacter}, {@code isObjectCharacter}): a run of
  * {@code $} and {@code !} at the start of a character sheet's name; {@code $} makes the sheet one
  * character (so its only slot is 0), {@code !} drops the 6-pixel shift. Face sheets have no prefixes.
+ *
+ * <p>A look may leave the face as it is ({@link #characterOnly}: a character made without faces);
+ * then {@code faceName} is null and {@code faceIndex} 0, and the actor keeps the face it has.
+ *
+ * @param faceName the face sheet's base name, or null for a look that keeps the actor's face
  */
 public record ActorLook(String characterName, int characterIndex, String faceName, int faceIndex) {
 
@@ -35,11 +40,28 @@ public record ActorLook(String characterName, int characterIndex, String faceNam
             throw new IllegalArgumentException("characterIndex " + characterIndex + " of \"" + characterName + "\": "
                     + (single ? "a $ sheet holds one character, index 0" : "expected 0 to " + (slots - 1)));
         }
-        checkStem("faceName", faceName);
-        if (faceIndex < 0 || faceIndex >= FaceSheet.SLOTS) {
-            throw new IllegalArgumentException("faceIndex " + faceIndex + " of \"" + faceName + "\": expected 0 to "
-                    + (FaceSheet.SLOTS - 1));
+        if (faceName == null) {
+            if (faceIndex != 0) {
+                throw new IllegalArgumentException("faceIndex " + faceIndex + " without a faceName: a look that keeps the"
+                        + " actor's face has faceIndex 0");
+            }
+        } else {
+            checkStem("faceName", faceName);
+            if (faceIndex < 0 || faceIndex >= FaceSheet.SLOTS) {
+                throw new IllegalArgumentException("faceIndex " + faceIndex + " of \"" + faceName + "\": expected 0 to "
+                        + (FaceSheet.SLOTS - 1));
+            }
         }
+    }
+
+    /** A look that sets the walking character only; the actor keeps its face. */
+    public static ActorLook characterOnly(String characterName, int characterIndex) {
+        return new ActorLook(characterName, characterIndex, null, 0);
+    }
+
+    /** Whether this look sets the face too (false: the actor keeps its own). */
+    public boolean setsFace() {
+        return faceName != null;
     }
 
     private static void checkStem(String field, String stem) {

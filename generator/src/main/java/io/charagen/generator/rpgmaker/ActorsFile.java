@@ -27,7 +27,8 @@ import java.util.Map;
  * UTF-8, with no newline at the end. A change here replaces only the values of {@code characterName},
  * {@code characterIndex}, {@code faceName} and {@code faceIndex} of the chosen actors, in the text
  * itself: every other byte (key order, spacing, names and notes in any script, fields that plugins
- * added) stays as it was, so a diff shows one changed line per actor.
+ * added) stays as it was, so a diff shows one changed line per actor. A look that keeps the face
+ * ({@link ActorLook#setsFace()} false) replaces only {@code characterName} and {@code characterIndex}.
  *
  * <p>Checked on reading: the file is UTF-8 JSON, its top level is an array whose first element is
  * null, and element N is an object with {@code "id": N} (the engine looks actors up by position).
@@ -167,8 +168,10 @@ public final class ActorsFile {
             Map<String, ArrayMembers.Span> members = elements.get(first + k).members();
             replacements.add(new Replacement(members.get("characterName"), JsonStrings.quote(look.characterName())));
             replacements.add(new Replacement(members.get("characterIndex"), Integer.toString(look.characterIndex())));
-            replacements.add(new Replacement(members.get("faceName"), JsonStrings.quote(look.faceName())));
-            replacements.add(new Replacement(members.get("faceIndex"), Integer.toString(look.faceIndex())));
+            if (look.setsFace()) {
+                replacements.add(new Replacement(members.get("faceName"), JsonStrings.quote(look.faceName())));
+                replacements.add(new Replacement(members.get("faceIndex"), Integer.toString(look.faceIndex())));
+            }
         }
         replacements.sort(Comparator.comparingInt(r -> r.span().start()));
         StringBuilder out = new StringBuilder(text.length() + 64 * looks.size());
@@ -199,8 +202,10 @@ public final class ActorsFile {
             ActorLook look = looks.get(k);
             actor.addProperty("characterName", look.characterName());
             actor.addProperty("characterIndex", look.characterIndex());
-            actor.addProperty("faceName", look.faceName());
-            actor.addProperty("faceIndex", look.faceIndex());
+            if (look.setsFace()) {
+                actor.addProperty("faceName", look.faceName());
+                actor.addProperty("faceIndex", look.faceIndex());
+            }
         }
         if (!expected.equals(StrictJson.parse(edited, file + " (as edited)"))) {
             throw new IllegalStateException(file + ": the edit would change more than the actors' looks; nothing was written");

@@ -22,6 +22,7 @@ import java.util.List;
  * slot), {@code Stem.gif} (walking preview) and {@code Stem.json} (the record that regenerates it).
  * Several: {@code Stem.png} 8-character sheets ({@code Stem_2.png} for characters 9-16, ...), and
  * per character k (from 1) {@code Stem_k.png} faces, {@code Stem_k.gif} and {@code Stem_k.json}.
+ * Characters made without a portrait model have no faces, and their export no faces files.
  */
 public final class CharacterExport {
 
@@ -41,8 +42,13 @@ public final class CharacterExport {
     public record File(ExportFolder.Kind kind, String name, int from, int to) {
     }
 
-    /** The files an export of {@code count} characters writes, in order. */
+    /** The files an export of {@code count} characters with faces writes, in order. */
     public static List<File> files(String stem, int count) {
+        return files(stem, count, true);
+    }
+
+    /** The files an export of {@code count} characters writes, in order; {@code faces}: with their faces files. */
+    public static List<File> files(String stem, int count, boolean faces) {
         List<File> files = new ArrayList<>();
         if (count == 1) {
             files.add(new File(ExportFolder.Kind.CHARACTER, "$" + stem + ".png", 0, 1));
@@ -54,7 +60,9 @@ public final class CharacterExport {
         }
         for (int i = 0; i < count; i++) {
             String name = characterName(stem, i, count);
-            files.add(new File(ExportFolder.Kind.FACE, name + ".png", i, i + 1));
+            if (faces) {
+                files.add(new File(ExportFolder.Kind.FACE, name + ".png", i, i + 1));
+            }
             files.add(new File(ExportFolder.Kind.PREVIEW, name + ".gif", i, i + 1));
             files.add(new File(ExportFolder.Kind.RECORD, name + ".json", i, i + 1));
         }
@@ -84,12 +92,26 @@ public final class CharacterExport {
     }
 
     /**
+     * How RPG Maker actors show the characters of an export of {@code count} made without faces:
+     * character k's sheet and slot in it; each actor keeps its face.
+     */
+    public static List<ActorLook> actorLooks(String stem, int count) {
+        return actorLooks(stem, count, 0).stream()
+                .map(look -> ActorLook.characterOnly(look.characterName(), look.characterIndex())).toList();
+    }
+
+    /**
      * The files of {@code files(stem, n)} that already exist in {@code folder}: checked before any
      * character is made, so that a refused export costs no generation time.
      */
     public static List<Path> existing(ExportFolder folder, String stem, int count) {
+        return existing(folder, stem, count, true);
+    }
+
+    /** As {@link #existing(ExportFolder, String, int)}, for an export with or without faces files. */
+    public static List<Path> existing(ExportFolder folder, String stem, int count, boolean faces) {
         List<Path> found = new ArrayList<>();
-        for (File file : files(stem, count)) {
+        for (File file : files(stem, count, faces)) {
             Path target = folder.root().resolve(folder.relativeTarget(file.kind(), file.name()));
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 found.add(target);
@@ -98,9 +120,20 @@ public final class CharacterExport {
         return found;
     }
 
+    /**
+     * The export of {@code characters}: all with faces, or all without (made without a portrait
+     * model), when no faces files are written.
+     *
+     * @throws IllegalArgumentException if some characters have faces and some do not
+     */
     public static ExportFolder.Plan plan(ExportFolder folder, String stem, List<CharacterArt> characters) throws IOException {
+        boolean faces = characters.stream().anyMatch(CharacterArt::hasFaces);
+        if (faces && !characters.stream().allMatch(CharacterArt::hasFaces)) {
+            throw new IllegalArgumentException("an export's characters all have faces or none has: "
+                    + characters.stream().filter(c -> !c.hasFaces()).map(CharacterArt::name).toList() + " have none");
+        }
         ExportFolder.Plan plan = folder.plan();
-        for (File file : files(stem, characters.size())) {
+        for (File file : files(stem, characters.size(), faces)) {
             byte[] content;
             if (file.kind() == ExportFolder.Kind.CHARACTER) {
                 content = characters.size() == 1 ? png(CharacterSheet.single(characters.get(0).frames()))

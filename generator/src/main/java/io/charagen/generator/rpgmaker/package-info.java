@@ -14,7 +14,7 @@
  *       writing each file atomically.</li>
  *   <li>{@link io.charagen.generator.rpgmaker.ActorsFile}: a project's {@code data/Actors.json},
  *       checked, with chosen actors set to an {@link io.charagen.generator.rpgmaker.ActorLook}
- *       (character and face) in place, every other byte kept.</li>
+ *       (character and face, or the character alone) in place, every other byte kept.</li>
  * </ul>
  */
 package io.charagen.generator.rpgmaker;

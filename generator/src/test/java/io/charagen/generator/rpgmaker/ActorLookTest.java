@@ -1,6 +1,7 @@
 package io.charagen.generator.rpgmaker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,30 @@ class ActorLookTest {
         assertRefused(() -> new ActorLook("$Hero", 0, "$Hero", 0), "faceName");
         assertRefused(() -> new ActorLook("$Hero", 0, "Hero", 8), "faceIndex 8");
         assertRefused(() -> new ActorLook("$Hero", 0, "Hero", -1), "faceIndex -1");
+    }
+
+    @Test
+    void aLookWithoutAFaceKeepsTheActorsAndStillFollowsThePrefixRules() {
+        ActorLook look = ActorLook.characterOnly("$Hero", 0);
+        assertFalse(look.setsFace());
+        assertEquals(new ActorLook("$Hero", 0, null, 0), look);
+        assertTrue(new ActorLook("$Hero", 0, "Hero", 0).setsFace());
+        assertRefused(() -> new ActorLook("$Hero", 0, null, 3), "faceIndex 3 without a faceName");
+        assertRefused(() -> ActorLook.characterOnly("$Hero", 1), "a $ sheet holds one character");
+        assertRefused(() -> ActorLook.characterOnly("$../x", 0), "path separator");
+        assertRefused(() -> ActorLook.characterOnly(null, 0), "characterName");
+        assertEquals(List.of(ActorLook.characterOnly("Guard", 0), ActorLook.characterOnly("Guard", 1)),
+                CharacterExport.actorLooks("Guard", 2));
+    }
+
+    @Test
+    void anExportWithoutFacesWritesNoFacesFiles() {
+        List<String> files = CharacterExport.files("Guard", 10, false).stream().map(CharacterExport.File::name).toList();
+        assertEquals(List.of("Guard.png", "Guard_2.png"), files.stream().filter(f -> f.endsWith(".png")).toList());
+        assertEquals(10, files.stream().filter(f -> f.endsWith(".gif")).count());
+        assertEquals(10, files.stream().filter(f -> f.endsWith(".json")).count());
+        assertEquals(CharacterExport.files("Guard", 10).stream().filter(f -> f.kind() != ExportFolder.Kind.FACE).toList(),
+                CharacterExport.files("Guard", 10, false));
     }
 
     @Test

@@ -118,6 +118,25 @@ class ActorsFileTest {
         assertEquals(expected, edited);
     }
 
+    @Test
+    void aLookWithoutAFaceChangesOnlyTheCharacterAndKeepsTheFace() throws Exception {
+        String mv = new String(fixture("mv-Actors.json"), UTF_8);
+        String edited = new String(read("mv-Actors.json").withLooks(2, CharacterExport.actorLooks("Hero", 1)), UTF_8);
+        String actor2 = "\"characterIndex\":7,\"characterName\":\"Actor1\",\"classId\":2,\"equips\":[2,1,2,3,0],"
+                + "\"faceIndex\":7,\"faceName\":\"Actor1\"";
+        assertTrue(mv.contains(actor2), "the fixture's actor 2");
+        assertEquals(mv.replace(actor2, actor2.replace("\"characterIndex\":7,\"characterName\":\"Actor1\"",
+                "\"characterIndex\":0,\"characterName\":\"$Hero\"")), edited);
+
+        // an actor without a face ("" is no name a look could set) keeps it, in any layout
+        String text = "[\r\n  null,\r\n  {\r\n    \"id\": 1,\r\n    \"characterName\" : \"Old\",\r\n"
+                + "    \"characterIndex\": 3,\r\n    \"faceName\": \"\",\r\n    \"faceIndex\": 5,\r\n    \"name\": \"A\"\r\n  }\r\n]";
+        ActorsFile actors = ActorsFile.read(ExportFolder.rpgMakerProject(project(temp.resolve("noface"), false,
+                text.getBytes(UTF_8))));
+        assertEquals(text.replace("\"Old\"", "\"Guard\"").replace("\"characterIndex\": 3", "\"characterIndex\": 1"),
+                new String(actors.withLooks(1, List.of(ActorLook.characterOnly("Guard", 1))), UTF_8));
+    }
+
     static Stream<Arguments> badFiles() {
         return Stream.of(
                 Arguments.of("{\"id\":1}", "expected an array of actors"),
