@@ -13,11 +13,13 @@ import java.util.Map;
  * make them.
  *
  * @param canvas         the sprite network's raw output as pixels (before clean-up)
- * @param headTarget     the head crop the projection aimed at, at the portrait model's resolution
- * @param faces          expression name to portrait, in the spec's order
+ * @param headTarget     the head crop the projection aimed at, at the portrait model's resolution; null
+ *                       without a portrait model
+ * @param faces          expression name to portrait, in the spec's order; empty without a portrait model
  * @param paletteColours colours in the sprite's shared palette after clean-up
+ * @param projectionSteps steps of the head's projection; 0 without a portrait model
  * @param cleanupSummary what the clean-up did, one line
- * @param headSummary    where the head was found, one line
+ * @param headSummary    where the head was found, one line (or that there was no head crop)
  * @param stageNanos     wall time of each stage
  */
 public record Character(CharacterRecord record, BufferedImage canvas, CharacterFrames frames, BufferedImage headTarget,

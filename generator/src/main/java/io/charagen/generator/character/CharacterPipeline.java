@@ -9,29 +9,25 @@ import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.image.ImageConversion;
 import io.charagen.generator.latent.NumpyRandomState;
 import io.charagen.generator.model.LayerGroups;
+import io.charagen.generator.model.ModelRef;
 import io.charagen.generator.model.ModelSource;
 import io.charagen.generator.nn.Generator;
-import io.charagen.generator.nn.discriminator.Discriminator;
 import io.charagen.generator.pixelart.CleanupOptions;
 import io.charagen.generator.pixelart.CleanupResult;
 import io.charagen.generator.pixelart.SpriteCleanup;
-import io.charagen.generator.portrait.HeadCrop;
 import io.charagen.generator.preset.Preset;
 import io.charagen.generator.preset.PresetException;
 import io.charagen.generator.preset.PresetKind;
 import io.charagen.generator.preset.PresetSource;
-import io.charagen.generator.projection.ProjectionOptions;
-import io.charagen.generator.projection.ProjectionResult;
-import io.charagen.generator.projection.Projector;
 import io.charagen.generator.sheet.CharacterFrames;
 import io.charagen.generator.sheet.SheetLayout;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -41,60 +37,47 @@ import java.util.function.BooleanSupplier;
  * one face per expression. It holds both networks (and the portrait snapshot's discriminator, for
  * the projector's perceptual term) until closed; one pipeline makes any number of characters, and
  * each character's native memory is freed before the next.
+ *
+ * <p>A pipeline opened without a portrait model makes sprites only: its characters stop after the
+ * clean-up and have no faces, and their specs name no expressions.
  */
 public final class CharacterPipeline implements AutoCloseable {
 
     private final ModelSource spriteModel;
-    private final ModelSource portraitModel;
     private final PresetSource presets;
     private final Generator sprite;
-    private final Generator portrait;
-    private final Discriminator discriminator;
     private final SheetLayout layout;
     private final LayerGroups spriteGroups;
-    private final LayerGroups portraitGroups;
-    private final List<Integer> identityLayers;
-    private final Projector projector; // keeps the portrait model's w statistics between characters
+    private final Optional<PortraitSide> portrait; // empty: a sprite-only pipeline
 
-    private CharacterPipeline(ModelSource spriteModel, ModelSource portraitModel, PresetSource presets,
-                              Generator sprite, Generator portrait, Discriminator discriminator) {
+    private CharacterPipeline(ModelSource spriteModel, PresetSource presets, Generator sprite,
+                              Optional<PortraitSide> portrait) {
         this.spriteModel = spriteModel;
-        this.portraitModel = portraitModel;
         this.presets = presets;
         this.sprite = sprite;
         this.portrait = portrait;
-        this.discriminator = discriminator;
-        this.projector = new Projector(portrait, discriminator);
         this.layout = SheetLayout.forCard(spriteModel.card());
         this.spriteGroups = LayerGroups.of(spriteModel.card());
-        this.portraitGroups = LayerGroups.of(portraitModel.card());
-        try {
-            this.identityLayers = portraitGroups.layers(LayerGroups.IDENTITY);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(portraitModel.path() + ": " + e.getMessage()
-                    + "; a portrait model's card must name the layers that carry identity");
-        }
     }
 
-    /** Builds both networks on {@code device}. */
+    /**
+     * Builds the networks on {@code device}.
+     *
+     * @param portraitModel the portrait model, or null for a pipeline that makes sprites only
+     */
     public static CharacterPipeline open(ModelSource spriteModel, ModelSource portraitModel, PresetSource presets,
                                          Device device) throws CheckpointException {
         Generator sprite = Generator.create(spriteModel.generator(), device);
-        Generator portrait = null;
-        Discriminator discriminator = null;
+        PortraitSide portrait = null;
         try {
-            portrait = Generator.create(portraitModel.generator(), device);
-            if (portraitModel.discriminatorRecord().isPresent()) {
-                discriminator = Discriminator.create(portraitModel.discriminatorRecord().get(), device);
+            if (portraitModel != null) {
+                portrait = PortraitSide.open(portraitModel, device);
             }
-            return new CharacterPipeline(spriteModel, portraitModel, presets, sprite, portrait, discriminator);
+            return new CharacterPipeline(spriteModel, presets, sprite, Optional.ofNullable(portrait));
         } catch (CheckpointException | RuntimeException e) {
             sprite.close();
             if (portrait != null) {
                 portrait.close();
-            }
-            if (discriminator != null) {
-                discriminator.close();
             }
             throw e;
         }
@@ -104,8 +87,14 @@ public final class CharacterPipeline implements AutoCloseable {
         return spriteModel;
     }
 
+    /** The portrait model, or null for a pipeline that makes sprites only. */
     public ModelSource portraitModel() {
-        return portraitModel;
+        return portrait.map(PortraitSide::model).orElse(null);
+    }
+
+    /** Whether the pipeline has a portrait model, so that its characters have faces. */
+    public boolean hasPortraitModel() {
+        return portrait.isPresent();
     }
 
     public SheetLayout layout() {
@@ -114,19 +103,22 @@ public final class CharacterPipeline implements AutoCloseable {
 
     /** Whether projections get the perceptual term (the portrait model came with a discriminator). */
     public boolean hasPerceptualTerm() {
-        return discriminator != null;
+        return portrait.map(PortraitSide::hasPerceptualTerm).orElse(false);
     }
 
-    /** The expression presets there are for the portrait model. */
+    /** The expression presets there are for the portrait model; none without one. */
     public List<String> expressionNames() {
-        return presets.names(PresetKind.EXPRESSION, portraitModel.ref());
+        return portrait.map(p -> presets.names(PresetKind.EXPRESSION, p.model().ref())).orElse(List.of());
     }
 
-    /** The archetype presets there are for both models. */
+    /** The archetype presets there are for both models (for the sprite model, where there is no portrait model). */
     public List<String> archetypeNames() {
-        List<String> names = new ArrayList<>(presets.names(PresetKind.ARCHETYPE, portraitModel.ref()));
-        names.retainAll(presets.names(PresetKind.ARCHETYPE, spriteModel.ref()));
-        return names;
+        List<String> spriteNames = presets.names(PresetKind.ARCHETYPE, spriteModel.ref());
+        return portrait.map(p -> {
+            List<String> both = new ArrayList<>(presets.names(PresetKind.ARCHETYPE, p.model().ref()));
+            both.retainAll(spriteNames);
+            return both;
+        }).orElse(spriteNames);
     }
 
     /** The layer groups of the sprite model, which {@link LayerMix} names. */
@@ -142,79 +134,58 @@ public final class CharacterPipeline implements AutoCloseable {
             throws PresetException {
         PipelineListener progress = listener == null ? PipelineListener.NONE : listener;
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
-        SpecPresets used = SpecPresets.find(spec, presets, spriteModel.ref(), portraitModel.ref(), true);
+        SpecPresets used = SpecPresets.find(spec, presets, spriteModel.ref(), portraitRef(), true);
         List<Integer> mixLayers = mixLayers(spec);
         Map<Stage, Long> times = new EnumMap<>(Stage.class);
         CleanupResult cleaned = drawSprite(spec, used.spriteArchetype(), mixLayers, times, progress, stop).cleaned();
-        CharacterRecord record = new CharacterRecord(spec, spriteModel.ref(), portraitModel.ref(),
+        CharacterRecord record = new CharacterRecord(spec, spriteModel.ref(), portraitRef(),
                 sprite.device().getDeviceType(), 0);
         return new CharacterArt(record, cleaned.frames(), Map.of());
     }
 
     /**
-     * Makes one character. Presets are looked up first, so a missing one fails before any work.
+     * Makes one character; without a portrait model, its sprite only (no head crop, projection or
+     * faces). Presets are looked up first, so a missing one fails before any work.
      *
-     * @throws CancellationException when {@code cancelled} turns true (checked between stages and steps)
+     * @throws IllegalArgumentException when the spec asks for faces and there is no portrait model, or
+     *                                  the reverse
+     * @throws CancellationException    when {@code cancelled} turns true (checked between stages and steps)
      */
     public Character make(CharacterSpec spec, PipelineListener listener, BooleanSupplier cancelled)
             throws PresetException {
+        requireFacesMatch(spec);
         PipelineListener progress = listener == null ? PipelineListener.NONE : listener;
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
-        SpecPresets used = SpecPresets.find(spec, presets, spriteModel.ref(), portraitModel.ref(), false);
-        Preset portraitArchetype = used.portraitArchetype();
-        Map<String, Preset> expressions = used.expressions();
+        SpecPresets used = SpecPresets.find(spec, presets, spriteModel.ref(), portraitRef(), false);
         List<Integer> mixLayers = mixLayers(spec);
         Map<Stage, Long> times = new EnumMap<>(Stage.class);
 
         Sprite drawn = drawSprite(spec, used.spriteArchetype(), mixLayers, times, progress, stop);
-        BufferedImage canvas = drawn.canvas();
         CleanupResult cleaned = drawn.cleaned();
         CharacterFrames frames = cleaned.frames();
-        long start = System.nanoTime();
+        PortraitSide.Faces faces = portrait.map(p -> p.draw(spec, frames, used, times, progress, stop))
+                .orElse(PortraitSide.Faces.NONE);
 
-        HeadCrop.Result head;
-        try {
-            head = HeadCrop.find(frames.standingFront(), portrait.resolution(), null);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("seed " + spec.seed() + ": " + e.getMessage()
-                    + " (the sprite model drew no figure there; try another seed or psi)", e);
+        CharacterRecord record = new CharacterRecord(spec, spriteModel.ref(), portraitRef(),
+                sprite.device().getDeviceType(), faces.projectionLoss());
+        return new Character(record, drawn.canvas(), frames, faces.headTarget(), faces.faces(), cleaned.palette().length,
+                faces.projectionSteps(), cleaned.report().summary(), faces.headSummary(), times);
+    }
+
+    /** A spec names faces exactly when there is a portrait model to draw them. */
+    private void requireFacesMatch(CharacterSpec spec) {
+        if (spec.hasFaces() && portrait.isEmpty()) {
+            throw new IllegalArgumentException("the spec of '" + spec.name() + "' asks for faces (" + spec.expressions()
+                    + "), but there is no portrait model to draw them; leave out the expressions for a sprite only");
         }
-        start = finish(Stage.HEAD_CROP, start, times, progress, stop);
-
-        ProjectionOptions options = ProjectionOptions.defaults().withSteps(spec.projectionSteps()).withSeed(spec.seed());
-        ProjectionResult projection = projector.project(toChw(head.image()), head.mask(), options,
-                (step, steps, loss, lr, noise) -> progress.progress(Stage.PROJECTION, step, steps,
-                        String.format("loss %.4f", loss)), stop);
-        times.put(Stage.PROJECTION, System.nanoTime() - start);
-        start = System.nanoTime();
-
-        float[] styled = projection.ws();
-        if (portraitArchetype != null) {
-            List<Integer> rest = new ArrayList<>(portraitArchetype.layersIn(portraitGroups));
-            rest.removeAll(identityLayers);
-            portraitArchetype.applyTo(styled, rest, portraitArchetype.strength());
+        if (!spec.hasFaces() && portrait.isPresent()) {
+            throw new IllegalArgumentException("the spec of '" + spec.name() + "' asks for no faces: a character made with"
+                    + " a portrait model has 1 to " + CharacterSpec.MAX_FACES);
         }
-        Map<String, BufferedImage> faces = new LinkedHashMap<>();
-        int done = 0;
-        for (ExpressionChoice choice : spec.expressions()) {
-            if (stop.getAsBoolean()) {
-                throw new CancellationException("cancelled while drawing portraits");
-            }
-            float[] ws = styled.clone();
-            Preset expression = expressions.get(choice.name());
-            if (expression != null) {
-                expression.applyTo(ws, expression.layersIn(portraitGroups),
-                        choice.strength() != null ? choice.strength() : expression.strength());
-            }
-            faces.put(choice.name(), synthesize(portrait, ws));
-            progress.progress(Stage.PORTRAITS, ++done, spec.expressions().size(), choice.name());
-        }
-        times.put(Stage.PORTRAITS, System.nanoTime() - start);
+    }
 
-        CharacterRecord record = new CharacterRecord(spec, spriteModel.ref(), portraitModel.ref(),
-                sprite.device().getDeviceType(), projection.finalLoss());
-        return new Character(record, canvas, frames, head.image(), faces, cleaned.palette().length,
-                projection.steps(), cleaned.report().summary(), head.summary(), times);
+    private ModelRef portraitRef() {
+        return portrait.map(p -> p.model().ref()).orElse(null);
     }
 
     /** The sprite network's canvas and its clean-up. */
@@ -260,7 +231,7 @@ public final class CharacterPipeline implements AutoCloseable {
         return layers;
     }
 
-    private static long finish(Stage stage, long start, Map<Stage, Long> times, PipelineListener progress,
+    static long finish(Stage stage, long start, Map<Stage, Long> times, PipelineListener progress,
                                BooleanSupplier stop) {
         long now = System.nanoTime();
         times.put(stage, now - start);
@@ -301,9 +272,9 @@ public final class CharacterPipeline implements AutoCloseable {
         return sprite;
     }
 
-    /** The portrait network, for tests in this package. */
+    /** The portrait network (null without a portrait model), for tests in this package. */
     Generator portraitNetwork() {
-        return portrait;
+        return portrait.map(PortraitSide::network).orElse(null);
     }
 
     /** RGB pixels to [3 * H * W] floats in [-1, 1], the inverse of ImageConversion. */
@@ -326,9 +297,6 @@ public final class CharacterPipeline implements AutoCloseable {
     @Override
     public void close() {
         sprite.close();
-        portrait.close();
-        if (discriminator != null) {
-            discriminator.close();
-        }
+        portrait.ifPresent(PortraitSide::close);
     }
 }

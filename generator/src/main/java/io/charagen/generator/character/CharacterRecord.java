@@ -3,6 +3,7 @@ package io.charagen.generator.character;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.charagen.generator.json.JsonFields;
 import io.charagen.generator.json.JsonFormatException;
@@ -21,15 +22,37 @@ import java.util.Set;
  * The JSON record written beside an exported character (format {@value #FORMAT}): the models (by
  * sha256), the spec and the presets used, so that {@code charagen generate --record FILE} draws the
  * same character again. Results it reports (projection loss) are for reading only.
+ *
+ * <p>A character made without a portrait model (a sprite only) has {@code "portrait_model": null}
+ * and no expressions ({@code "expressions": []}); its {@code projection_steps} are not used.
+ *
+ * @param portraitModel null for a character made without a portrait model, which then has no expressions
  */
 public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef portraitModel, String device,
                               double projectionLoss) {
+
+    public CharacterRecord {
+        if (portraitModel == null && spec.hasFaces()) {
+            throw new IllegalArgumentException("a character made without a portrait model has no faces, but the spec asks"
+                    + " for " + spec.expressions());
+        }
+        if (portraitModel != null && !spec.hasFaces()) {
+            throw new IllegalArgumentException("a character made with portrait model " + portraitModel.describe()
+                    + " has 1 to " + CharacterSpec.MAX_FACES + " faces, but the spec asks for none");
+        }
+    }
+
+    /** Whether the character was made with a portrait model (and so has faces). */
+    public boolean hasPortraitModel() {
+        return portraitModel != null;
+    }
 
     public static final String FORMAT = "charagen-character/1";
     private static final long MAX_BYTES = 1 << 20;
     private static final Set<String> FIELDS = Set.of("format", "name", "seed", "psi", "archetype", "expressions",
             "palette_size", "outline", "projection_steps", "mix", "sprite_model", "portrait_model", "device", "projection_loss");
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    // serializeNulls: the only null written is a missing portrait model, which the record says outright
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     /** The same record for a character named {@code newName}. */
     public CharacterRecord withName(String newName) {
@@ -69,7 +92,7 @@ public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef
             out.add("mix", mix);
         }
         out.add("sprite_model", model(spriteModel));
-        out.add("portrait_model", model(portraitModel));
+        out.add("portrait_model", portraitModel == null ? JsonNull.INSTANCE : model(portraitModel));
         out.addProperty("device", device);
         out.addProperty("projection_loss", projectionLoss);
         return GSON.toJson(out) + "\n";
@@ -119,7 +142,15 @@ public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef
             } catch (IllegalArgumentException e) {
                 throw new JsonFormatException(source + ": " + e.getMessage(), e);
             }
-            return new CharacterRecord(spec, modelRef(f.nested("sprite_model")), modelRef(f.nested("portrait_model")),
+            ModelRef portrait = f.required("portrait_model").isJsonNull() ? null : modelRef(f.nested("portrait_model"));
+            if (portrait == null && spec.hasFaces()) {
+                throw f.error("expressions", "names faces, but 'portrait_model' is null (a sprite only): expected []");
+            }
+            if (portrait != null && !spec.hasFaces()) {
+                throw f.error("expressions", "is empty: a character made with a portrait model has 1 to "
+                        + CharacterSpec.MAX_FACES + " faces");
+            }
+            return new CharacterRecord(spec, modelRef(f.nested("sprite_model")), portrait,
                     f.string("device"), f.has("projection_loss") ? f.number("projection_loss", 0, Double.MAX_VALUE) : 0);
         } catch (JsonFormatException e) {
             throw new IOException(e.getMessage(), e);

@@ -10,7 +10,8 @@ import java.util.Objects;
  * the same kind of device gives the same pixels.
  *
  * @param archetype       archetype preset name, or null for none
- * @param expressions     the faces to draw, in face-sheet order (1 to 8)
+ * @param expressions     the faces to draw, in face-sheet order (1 to 8); none for a character made
+ *                        without a portrait model (a sprite only)
  * @param paletteSize     colours in the sprite's shared palette (2..256)
  * @param outlineRgb      0xRRGGBB of a 1-px outline, or null for none
  * @param projectionSteps optimisation steps of the head projection
@@ -30,7 +31,7 @@ public record CharacterSpec(String name, long seed, double psi, String archetype
             throw new IllegalArgumentException("psi " + psi + ": expected a number from -2 to 2");
         }
         expressions = List.copyOf(expressions);
-        if (expressions.isEmpty() || expressions.size() > MAX_FACES) {
+        if (expressions.size() > MAX_FACES) {
             throw new IllegalArgumentException(expressions.size() + " expressions: a face sheet holds 1 to " + MAX_FACES);
         }
         if (expressions.stream().map(ExpressionChoice::name).distinct().count() != expressions.size()) {
@@ -51,6 +52,11 @@ public record CharacterSpec(String name, long seed, double psi, String archetype
     public CharacterSpec(String name, long seed, double psi, String archetype, List<ExpressionChoice> expressions,
                          int paletteSize, Integer outlineRgb, int projectionSteps) {
         this(name, seed, psi, archetype, expressions, paletteSize, outlineRgb, projectionSteps, null);
+    }
+
+    /** Whether the spec asks for faces (it has expressions); without, it is a sprite only. */
+    public boolean hasFaces() {
+        return !expressions.isEmpty();
     }
 
     /** The same character with another name and seed (for --count). */

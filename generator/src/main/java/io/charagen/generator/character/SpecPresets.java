@@ -18,8 +18,11 @@ import java.util.Objects;
  * of each model and, for a whole character, one expression preset per face ({@value
  * ExpressionChoice#BASE} without a preset of that name is the portrait unchanged, mapped to null).
  *
+ * <p>Without a portrait model ({@code portrait} null) only the sprite's archetype is looked up: the
+ * spec's archetype then needs a preset for the sprite model alone.
+ *
  * @param spriteArchetype   null when the spec names no archetype
- * @param portraitArchetype null when the spec names no archetype
+ * @param portraitArchetype null when the spec names no archetype, or there is no portrait model
  * @param expressions       face name to preset (or null), in face order; empty for a sprite only
  */
 public record SpecPresets(Preset spriteArchetype, Preset portraitArchetype, Map<String, Preset> expressions) {
@@ -28,17 +31,23 @@ public record SpecPresets(Preset spriteArchetype, Preset portraitArchetype, Map<
         expressions = Collections.unmodifiableMap(new LinkedHashMap<>(expressions));
     }
 
-    /** Looks up what {@code spec} uses; {@code spriteOnly} leaves out the expressions. */
+    /**
+     * Looks up what {@code spec} uses; {@code spriteOnly} leaves out the expressions.
+     *
+     * @param portrait the portrait model, or null for none (then only the sprite's presets are looked up)
+     */
     public static SpecPresets find(CharacterSpec spec, PresetSource presets, ModelRef sprite, ModelRef portrait,
                                    boolean spriteOnly) throws PresetException {
         Preset spriteArchetype = null;
         Preset portraitArchetype = null;
         if (spec.archetype() != null) {
             spriteArchetype = presets.find(PresetKind.ARCHETYPE, spec.archetype(), sprite);
-            portraitArchetype = presets.find(PresetKind.ARCHETYPE, spec.archetype(), portrait);
+            if (portrait != null) {
+                portraitArchetype = presets.find(PresetKind.ARCHETYPE, spec.archetype(), portrait);
+            }
         }
         Map<String, Preset> expressions = new LinkedHashMap<>();
-        if (!spriteOnly) {
+        if (!spriteOnly && portrait != null) {
             boolean neutralPreset = presets.names(PresetKind.EXPRESSION, portrait).contains(ExpressionChoice.BASE);
             for (ExpressionChoice choice : spec.expressions()) {
                 boolean plain = choice.name().equals(ExpressionChoice.BASE) && !neutralPreset;

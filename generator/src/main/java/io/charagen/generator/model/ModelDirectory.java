@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The models shipped in a folder (assets/models): each a model card {@code <name>.json} beside its
@@ -45,15 +46,22 @@ public final class ModelDirectory {
 
     /** The one model card of {@code kind}, or an error telling the user which option to give. */
     public Path defaultModel(ModelKind kind, String option) throws CheckpointException {
+        return findDefault(kind, option).orElseThrow(() -> new CheckpointException("no " + kind.cardName() + " model in "
+                + folder + "; give one with " + option + " PATH (a StyleGAN .pkl snapshot or a charagen bundle .json)"));
+    }
+
+    /**
+     * The one model card of {@code kind}, or empty when the folder has none (for a model that may be
+     * left out).
+     *
+     * @throws CheckpointException when there are several, telling the user which option chooses one
+     */
+    public Optional<Path> findDefault(ModelKind kind, String option) throws CheckpointException {
         List<Path> cards = cards(kind);
-        if (cards.size() == 1) {
-            return cards.get(0);
+        if (cards.size() > 1) {
+            throw new CheckpointException(cards.size() + " " + kind.cardName() + " models in " + folder + " (" + cards
+                    + "); choose one with " + option + " PATH");
         }
-        if (cards.isEmpty()) {
-            throw new CheckpointException("no " + kind.cardName() + " model in " + folder + "; give one with " + option
-                    + " PATH (a StyleGAN .pkl snapshot or a charagen bundle .json)");
-        }
-        throw new CheckpointException(cards.size() + " " + kind.cardName() + " models in " + folder + " (" + cards
-                + "); choose one with " + option + " PATH");
+        return cards.stream().findFirst();
     }
 }

@@ -1,0 +1,155 @@
+package io.charagen.generator.character;
+
+import ai.djl.Device;
+import io.charagen.generator.character.PipelineListener.Stage;
+import io.charagen.generator.checkpoint.CheckpointException;
+import io.charagen.generator.model.LayerGroups;
+import io.charagen.generator.model.ModelSource;
+import io.charagen.generator.nn.Generator;
+import io.charagen.generator.nn.discriminator.Discriminator;
+import io.charagen.generator.portrait.HeadCrop;
+import io.charagen.generator.preset.Preset;
+import io.charagen.generator.projection.ProjectionOptions;
+import io.charagen.generator.projection.ProjectionResult;
+import io.charagen.generator.projection.Projector;
+import io.charagen.generator.sheet.CharacterFrames;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The portrait half of the character pipeline (stages 3 to 6 of DESIGN.md: head crop, projection,
+ * portrait, expressions): the portrait network, its snapshot's discriminator for the projector's
+ * perceptual term, and its layer groups. A pipeline without a portrait model has none of this, and
+ * its characters have no faces.
+ */
+final class PortraitSide implements AutoCloseable {
+
+    /** What the portrait stages made of one character. */
+    record Faces(BufferedImage headTarget, Map<String, BufferedImage> faces, int projectionSteps, double projectionLoss,
+                 String headSummary) {
+
+        /** A character without a portrait model: no head crop, no projection, no faces. */
+        static final Faces NONE = new Faces(null, Map.of(), 0, 0, "no portrait model: no head crop, projection or faces");
+
+        Faces {
+            faces = Collections.unmodifiableMap(new LinkedHashMap<>(faces));
+        }
+    }
+
+    private final ModelSource model;
+    private final Generator network;
+    private final Discriminator discriminator;
+    private final LayerGroups groups;
+    private final List<Integer> identityLayers;
+    private final Projector projector; // keeps the portrait model's w statistics between characters
+
+    private PortraitSide(ModelSource model, Generator network, Discriminator discriminator) {
+        this.model = model;
+        this.network = network;
+        this.discriminator = discriminator;
+        this.projector = new Projector(network, discriminator);
+        this.groups = LayerGroups.of(model.card());
+        try {
+            this.identityLayers = groups.layers(LayerGroups.IDENTITY);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(model.path() + ": " + e.getMessage()
+                    + "; a portrait model's card must name the layers that carry identity");
+        }
+    }
+
+    /** Builds the portrait network (and the discriminator its snapshot has) on {@code device}. */
+    static PortraitSide open(ModelSource model, Device device) throws CheckpointException {
+        Generator network = Generator.create(model.generator(), device);
+        Discriminator discriminator = null;
+        try {
+            if (model.discriminatorRecord().isPresent()) {
+                discriminator = Discriminator.create(model.discriminatorRecord().get(), device);
+            }
+            return new PortraitSide(model, network, discriminator);
+        } catch (CheckpointException | RuntimeException e) {
+            network.close();
+            if (discriminator != null) {
+                discriminator.close();
+            }
+            throw e;
+        }
+    }
+
+    ModelSource model() {
+        return model;
+    }
+
+    Generator network() {
+        return network;
+    }
+
+    boolean hasPerceptualTerm() {
+        return discriminator != null;
+    }
+
+    /**
+     * Stages 3 to 6 for the cleaned {@code frames} of {@code spec}: the head crop, its projection,
+     * the portrait styled by the archetype, and one face per expression.
+     *
+     * @throws CancellationException when {@code stop} turns true (checked between stages and steps)
+     */
+    Faces draw(CharacterSpec spec, CharacterFrames frames, SpecPresets used, Map<Stage, Long> times,
+               PipelineListener progress, BooleanSupplier stop) {
+        long start = System.nanoTime();
+        HeadCrop.Result head;
+        try {
+            head = HeadCrop.find(frames.standingFront(), network.resolution(), null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("seed " + spec.seed() + ": " + e.getMessage()
+                    + " (the sprite model drew no figure there; try another seed or psi)", e);
+        }
+        start = CharacterPipeline.finish(Stage.HEAD_CROP, start, times, progress, stop);
+
+        ProjectionOptions options = ProjectionOptions.defaults().withSteps(spec.projectionSteps()).withSeed(spec.seed());
+        ProjectionResult projection = projector.project(CharacterPipeline.toChw(head.image()), head.mask(), options,
+                (step, steps, loss, lr, noise) -> progress.progress(Stage.PROJECTION, step, steps,
+                        String.format("loss %.4f", loss)), stop);
+        times.put(Stage.PROJECTION, System.nanoTime() - start);
+        start = System.nanoTime();
+
+        float[] styled = projection.ws();
+        Preset archetype = used.portraitArchetype();
+        if (archetype != null) {
+            List<Integer> rest = new ArrayList<>(archetype.layersIn(groups));
+            rest.removeAll(identityLayers);
+            archetype.applyTo(styled, rest, archetype.strength());
+        }
+        Map<String, BufferedImage> faces = new LinkedHashMap<>();
+        int done = 0;
+        for (ExpressionChoice choice : spec.expressions()) {
+            if (stop.getAsBoolean()) {
+                throw new CancellationException("cancelled while drawing portraits");
+            }
+            float[] ws = styled.clone();
+            Preset expression = used.expressions().get(choice.name());
+            if (expression != null) {
+                expression.applyTo(ws, expression.layersIn(groups),
+                        choice.strength() != null ? choice.strength() : expression.strength());
+            }
+            faces.put(choice.name(), CharacterPipeline.synthesize(network, ws));
+            progress.progress(Stage.PORTRAITS, ++done, spec.expressions().size(), choice.name());
+        }
+        times.put(Stage.PORTRAITS, System.nanoTime() - start);
+        return new Faces(head.image(), faces, projection.steps(), projection.finalLoss(), head.summary());
+    }
+
+    @Override
+    public void close() {
+        network.close();
+        if (discriminator != null) {
+            discriminator.close();
+        }
+    }
+}
