@@ -8,6 +8,7 @@ import io.charagen.generator.character.CharacterRecord;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.character.ExpressionChoice;
 import io.charagen.generator.character.LayerMix;
+import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.latent.NumpyRandomState;
 import io.charagen.generator.model.ModelSource;
 import io.charagen.generator.projection.ProjectionOptions;
@@ -30,6 +31,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code charagen generate}: complete characters, exported for RPG Maker MV/MZ. */
@@ -39,6 +41,8 @@ import java.util.concurrent.Callable;
                 + "expression), exported for RPG Maker MV/MZ.",
                 "Writes $Name.png (sheet), Name.png (faces), Name.gif (walking preview) and Name.json (the record "
                         + "that regenerates it); with --count, 8-character sheets and Name_k files.",
+                "Without a portrait model (no --portrait-model and none in assets/models) it makes the sprite only: "
+                        + "everything but the faces.",
                 "With --project and --actor, also sets the project's actors to them in data/Actors.json."})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -62,7 +66,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--expressions", split = ",", paramLabel = "E[:S]",
             description = "Expression presets, one face each, optionally with a strength (happy:0.6); 'neutral' "
                     + "without a preset is the portrait unchanged. Default: neutral, then every expression preset of "
-                    + "the portrait model, 8 faces at most.")
+                    + "the portrait model, 8 faces at most. Needs a portrait model.")
     List<String> expressions;
 
     @ArgGroup(exclusive = true)
@@ -84,7 +88,7 @@ final class GenerateCommand implements Callable<Integer> {
     Integer actor;
 
     @Option(names = "--actor-face", paramLabel = "E", description = "The expression whose face the actors show "
-            + "(default: neutral).")
+            + "(default: neutral). Without a portrait model the actors keep their faces.")
     String actorFace;
 
     @Mixin
@@ -104,7 +108,8 @@ final class GenerateCommand implements Callable<Integer> {
             + "--mix-seed (the model card's groups; without them pose, expression, identity).")
     List<String> mixGroups;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Projection steps (default: the projector's default).")
+    @Option(names = "--steps", paramLabel = "N", description = "Projection steps (default: the projector's default). "
+            + "Needs a portrait model.")
     Integer steps;
 
     @Option(names = "--record", paramLabel = "FILE", description = "Make the character a record describes again "
@@ -131,12 +136,18 @@ final class GenerateCommand implements Callable<Integer> {
         ExportFolder folder = destination != null && destination.project != null
                 ? ExportFolder.rpgMakerProject(destination.project)
                 : ExportFolder.plain(destination != null && destination.out != null ? destination.out : Path.of("generated"));
-        // The faces are known now unless they are the portrait model's defaults.
-        List<String> faces = actor == null ? null
+        Optional<Path> portraitFile = portraitFile(fromRecord);
+        String noFaces = portraitFile.isPresent() ? null : fromRecord != null ? "the record was made without a portrait model"
+                : "no portrait model in " + Home.models() + " and no --portrait-model";
+        if (noFaces != null) {
+            requireNoFaceOptions(noFaces, fromRecord == null);
+        }
+        // The faces are known now unless they are the portrait model's defaults (or there are none).
+        List<String> faces = actor == null || portraitFile.isEmpty() ? null
                 : fromRecord != null ? fromRecord.spec().expressions().stream().map(ExpressionChoice::name).toList()
                 : expressions != null ? expressions.stream().map(e -> ExpressionChoice.parse(e).name()).toList() : null;
         ActorsFile actors = actorsToSet(folder, stem, faces);
-        List<Path> existing = CharacterExport.existing(folder, stem, count);
+        List<Path> existing = CharacterExport.existing(folder, stem, count, portraitFile.isPresent());
         if (!force && !existing.isEmpty()) {
             throw new FileAlreadyExistsException(existing.get(0).toString(), null, "already exists"
                     + (existing.size() > 1 ? " (and " + (existing.size() - 1) + " more of this export's files)" : "")
@@ -144,9 +155,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + "; nothing was made or written");
         }
         ModelSource sprite = models.sprite();
-        ModelSource portrait = models.portrait();
+        ModelSource portrait = portraitFile.isPresent() ? ModelOptions.openPortrait(portraitFile.get()) : null;
         if (fromRecord != null) {
-            RecordModels.requireSame(fromRecord, sprite.ref(), portrait.ref());
+            RecordModels.requireSame(fromRecord, sprite.ref(), portrait != null ? portrait.ref() : null);
+        }
+        if (noFaces != null) {
+            System.err.println("charagen: " + noFaces + ": faces skipped (the sheet, walk preview and record are written)");
         }
         ProgressBar progress = ProgressBar.forStderr();
         List<Character> characters = new ArrayList<>();
@@ -154,16 +168,23 @@ final class GenerateCommand implements Callable<Integer> {
         try (CharacterPipeline pipeline = CharacterPipeline.open(sprite, portrait, models.presetLibrary(), device.toDevice())) {
             CharacterSpec first = fromRecord != null ? fromRecord.spec().withNameAndSeed(stem, fromRecord.spec().seed())
                     : spec(pipeline, stem);
-            looks = actors == null ? null : CharacterExport.actorLooks(stem, count, faceSlot(first));
-            System.err.printf("charagen: sprite model %s, portrait model %s%s; seed %d%n", sprite.ref().describe(),
-                    portrait.ref().describe(), pipeline.hasPerceptualTerm() ? " (with its discriminator)" : "", first.seed());
+            looks = actors == null ? null : portrait == null ? CharacterExport.actorLooks(stem, count)
+                    : CharacterExport.actorLooks(stem, count, faceSlot(first));
+            if (portrait != null) {
+                System.err.printf("charagen: sprite model %s, portrait model %s%s; seed %d%n", sprite.ref().describe(),
+                        portrait.ref().describe(), pipeline.hasPerceptualTerm() ? " (with its discriminator)" : "", first.seed());
+            } else {
+                System.err.printf("charagen: sprite model %s, no portrait model; seed %d%n", sprite.ref().describe(), first.seed());
+            }
             for (int i = 0; i < count; i++) {
                 long characterSeed = (first.seed() + i) & NumpyRandomState.MAX_SEED;
                 String label = CharacterExport.characterName(stem, i, count);
                 progress.character(label + (count > 1 ? " (" + (i + 1) + "/" + count + ")" : ""));
                 Character character = pipeline.make(first.withNameAndSeed(label, characterSeed), progress, null);
                 System.err.println("charagen: " + label + ": " + character.cleanupSummary());
-                System.err.println("charagen: " + label + ": " + character.headSummary());
+                if (pipeline.hasPortraitModel()) {
+                    System.err.println("charagen: " + label + ": " + character.headSummary());
+                }
                 System.err.println("charagen: " + label + ": " + timings(character));
                 characters.add(character);
             }
@@ -178,13 +199,45 @@ final class GenerateCommand implements Callable<Integer> {
         if (actors != null) {
             for (int k = 0; k < looks.size(); k++) {
                 ActorLook look = looks.get(k);
-                System.err.printf("charagen: actor %d (%s): character %s #%d, face %s #%d%n", actor + k, actors.name(actor + k),
-                        look.characterName(), look.characterIndex(), look.faceName(), look.faceIndex());
+                String face = look.setsFace() ? String.format("face %s #%d", look.faceName(), look.faceIndex())
+                        : "face unchanged (no portrait model)";
+                System.err.printf("charagen: actor %d (%s): character %s #%d, %s%n", actor + k, actors.name(actor + k),
+                        look.characterName(), look.characterIndex(), face);
             }
             System.err.println("charagen: if the RPG Maker editor has this project open, close it without saving or reopen"
                     + " the project: it keeps its own copy of the actors and would write it over these on save");
         }
         return 0;
+    }
+
+    /**
+     * The portrait model's file; empty when the characters are made without one: none given and none
+     * in assets/models, or a record made without one and none given (the default is not used then).
+     */
+    private Optional<Path> portraitFile(CharacterRecord fromRecord) throws CheckpointException {
+        if (fromRecord != null && !fromRecord.hasPortraitModel() && !models.portraitGiven()) {
+            return Optional.empty();
+        }
+        Optional<Path> file = models.optionalPortraitPath();
+        if (file.isEmpty() && fromRecord != null) {
+            throw new CheckpointException("the record was made with portrait model " + fromRecord.portraitModel().describe()
+                    + ", but there is no portrait model in " + Home.models() + "; give it with --portrait-model PATH");
+        }
+        return file;
+    }
+
+    /**
+     * Without a portrait model there are no faces: an option that chooses them is a usage error.
+     *
+     * @param why       why there is no portrait model, for the message
+     * @param couldGive whether --portrait-model PATH would make faces (not for a record made without one)
+     */
+    private void requireNoFaceOptions(String why, boolean couldGive) {
+        String option = expressions != null ? "--expressions" : steps != null ? "--steps" : actorFace != null ? "--actor-face" : null;
+        if (option != null) {
+            throw new IllegalArgumentException(option + ": no faces are made (" + why + "); "
+                    + (couldGive ? "give a portrait model with --portrait-model PATH, or " : "") + "leave out " + option);
+        }
     }
 
     /**
@@ -222,7 +275,7 @@ final class GenerateCommand implements Callable<Integer> {
         List<ExpressionChoice> faces = new ArrayList<>();
         if (expressions != null) {
             expressions.forEach(e -> faces.add(ExpressionChoice.parse(e)));
-        } else {
+        } else if (pipeline.hasPortraitModel()) {
             // The neutral face first (a preset of that name, or the portrait unchanged), then the rest.
             List<String> available = new ArrayList<>(pipeline.expressionNames());
             available.remove(ExpressionChoice.BASE);
@@ -248,6 +301,7 @@ final class GenerateCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder("times");
         character.stageNanos().forEach((stage, nanos) -> out.append(String.format(" %s %.2f s,", stage.label(), nanos / 1e9)));
         out.setLength(out.length() - 1);
-        return out + String.format(" (%d projection steps)", character.projectionSteps());
+        return character.faces().isEmpty() ? out.toString()
+                : out + String.format(" (%d projection steps)", character.projectionSteps());
     }
 }

@@ -8,6 +8,7 @@ import io.charagen.generator.preset.PresetLibrary;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The two models and the presets, shared by the commands that make characters. */
 final class ModelOptions {
@@ -46,6 +47,22 @@ final class ModelOptions {
         return path(portraitModel, ModelKind.PORTRAIT, "--portrait-model");
     }
 
+    /** The portrait model's file: the one given, or the one in assets/models; empty when there is neither. */
+    Optional<Path> optionalPortraitPath() throws CheckpointException {
+        return portraitModel != null ? Optional.of(portraitModel)
+                : new ModelDirectory(Home.models()).findDefault(ModelKind.PORTRAIT, "--portrait-model");
+    }
+
+    /** Whether the portrait model was given with --portrait-model (not found in assets/models). */
+    boolean portraitGiven() {
+        return portraitModel != null;
+    }
+
+    /** Opens the portrait model at {@code path} (as {@link #optionalPortraitPath} gave it). */
+    static ModelSource openPortrait(Path path) throws CheckpointException {
+        return openFile(path, ModelKind.PORTRAIT, "--portrait-model");
+    }
+
     Path presetsPath() {
         return presets != null ? presets : Home.presets();
     }
@@ -55,7 +72,10 @@ final class ModelOptions {
     }
 
     static ModelSource open(Path given, ModelKind kind, String option) throws CheckpointException {
-        Path path = path(given, kind, option);
+        return openFile(path(given, kind, option), kind, option);
+    }
+
+    private static ModelSource openFile(Path path, ModelKind kind, String option) throws CheckpointException {
         try {
             return ModelSource.open(path, kind);
         } catch (CheckpointException e) {
