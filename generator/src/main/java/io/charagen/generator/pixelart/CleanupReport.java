@@ -6,6 +6,7 @@ package io.charagen.generator.pixelart;
  * @param background          the colour keyed out (0xRRGGBB), or null when no opaque background was found
  * @param backgroundEstimated whether it was estimated from the cell borders rather than given by the layout
  * @param keyedPixels         pixels made transparent as background
+ * @param rimKeyedPixels      rim pixels made transparent as mostly background (the halo, {@link EdgeMatte})
  * @param specks              small blobs removed
  * @param speckPixels         pixels in them
  * @param coloursBefore       distinct opaque colours before quantising
@@ -17,7 +18,8 @@ package io.charagen.generator.pixelart;
  * @param offsetY             how far it moved down (negative: up)
  * @param grown               whether the frame had to be larger than the layout's window
  */
-public record CleanupReport(Integer background, boolean backgroundEstimated, int keyedPixels, int specks,
+public record CleanupReport(Integer background, boolean backgroundEstimated, int keyedPixels, int rimKeyedPixels,
+                            int specks,
                             int speckPixels, int coloursBefore, int[] palette, int outlinePixels,
                             int frameWidth, int frameHeight, int offsetX, int offsetY, boolean grown) {
 
@@ -33,8 +35,9 @@ public record CleanupReport(Integer background, boolean backgroundEstimated, int
     /** One line for a log: background, specks, palette, frame. */
     public String summary() {
         String bg = background == null ? "none found"
-                : String.format("#%06x (%s), %d px keyed", background, backgroundEstimated ? "estimated" : "from layout",
-                keyedPixels);
+                : String.format("#%06x (%s), %d px keyed (%d of them its halo on the figure's rim)",
+                background, backgroundEstimated ? "estimated" : "from layout", keyedPixels + rimKeyedPixels,
+                rimKeyedPixels);
         return "background " + bg + "; " + specks + " specks (" + speckPixels + " px) removed; " + coloursBefore
                 + " colours -> palette of " + palette.length + (outlinePixels > 0 ? " with outline" : "")
                 + "; frames " + frameWidth + "x" + frameHeight

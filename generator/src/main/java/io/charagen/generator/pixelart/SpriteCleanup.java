@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Turns a sprite network's RGB canvas into crisp pixel-art frames: the background keyed out to
- * binary alpha, small specks removed, every frame quantised to one shared palette, an optional
+ * binary alpha, the background's halo taken off the figure's rim, small specks removed, every
+ * frame quantised to one shared palette, an optional
  * 1-px outline, and frames cut per the layout with the window moved or grown (the same for all
  * frames) so that no figure is clipped. Only the cells the layout uses are read.
  */
@@ -41,6 +42,7 @@ public final class SpriteCleanup {
         boolean estimated = layout.background().isEmpty();
         Integer background = estimated ? BackgroundKey.estimate(cells) : Integer.valueOf(layout.background().getAsInt());
         int keyed = background == null ? 0 : BackgroundKey.apply(cells, background, options.backgroundTolerance());
+        int rimKeyed = background == null ? 0 : EdgeMatte.apply(cells, background);
         SpeckFilter.Removed specks = SpeckFilter.apply(cells, options.minSpeckPixels());
 
         int[][] histogram = histogram(cells);
@@ -51,7 +53,8 @@ public final class SpriteCleanup {
 
         FramePlacement placement = FramePlacement.fit(cells, layout.frameWindow());
         CharacterFrames frames = cut(cells, placement.window(), layout.hasExtra());
-        CleanupReport report = new CleanupReport(background, estimated && background != null, keyed, specks.specks(),
+        CleanupReport report = new CleanupReport(background, estimated && background != null, keyed, rimKeyed,
+                specks.specks(),
                 specks.pixels(), histogram[0].length, argbPalette(palette, options.outlineRgb(), outlinePixels),
                 outlinePixels, placement.window().width, placement.window().height, placement.offsetX(),
                 placement.offsetY(), placement.grown());
