@@ -18,7 +18,7 @@ from charagen_train.evaluate.cleanup import figure_mask
 from charagen_train.evaluate.heldout import HELDOUT_SEED, heldout_set, score
 from charagen_train.evaluate.metrics import colour_match, mask_iou, srgb_to_lab
 from charagen_train.render.labels import LabelMixer, Vocabulary, layer_tokens
-from charagen_train.render.model import figure_loss
+from charagen_train.render.model import edge_loss, figure_loss
 from charagen_train.train.resume import ResumePoint
 
 REPO = Path(__file__).resolve().parents[2]
@@ -96,6 +96,19 @@ def test_the_loss_is_normalised_to_the_weighted_area():
     assert float(figure_loss(target, target, figure, 0.1)) == 0
 
 
+def test_the_edge_term_charges_blurred_edges_not_flat_offsets():
+    target = torch.zeros(1, 3, 16, 16)
+    figure = torch.zeros(1, 1, 16, 16)
+    figure[..., 4:12, 4:12] = 1
+    target[:, :, 4:12, 4:12] = 1.0
+    assert float(edge_loss(target, target, figure, 0.1)) == 0
+    assert float(edge_loss(target + 0.3, target, figure, 0.1)) == pytest.approx(0, abs=1e-6)
+    blurred = torch.nn.functional.avg_pool2d(target, 3, stride=1, padding=1, count_include_pad=False)
+    assert float(edge_loss(blurred, target, figure, 0.1)) > 0.1
+    # The pixel loss finds the blur cheaper than an offset of the whole figure; the edge term does not.
+    assert float(figure_loss(blurred, target, figure, 0.1)) < float(figure_loss(target + 0.3, target, figure, 0.1))
+
+
 def test_scores_of_the_truth_are_perfect_and_of_background_zero(composer):
     truth = heldout_set(composer, 3)
     perfect = score(truth.rgb, truth)
@@ -138,17 +151,21 @@ def test_a_patch_discriminator_joins_on_resume_and_resumes(renderer_run, lpc_dir
                  "--tick-kimg", "0.002", "--eval-kimg", "1", "--grid-kimg", "1", "--threads", "1", "--seed", "3"]) == 0
     log = [json.loads(line) for line in (adv / "log.jsonl").read_text().splitlines()]
     assert "adv" in log[-1] and np.isfinite(log[-1]["loss_D"])
+    assert "edge" not in log[-1]
     point = ResumePoint.read(adv / "resume")
     assert point.state["config"]["adv_weight"] == 0.1 and "D_patch/net.0.weight" in point.tensors
     again = tmp_path / "again"
     assert main(["train", "--method", "renderer", "--data", f"lpc:{lpc_dir}", "--out", str(again),
                  "--resume", str(adv / "resume"), "--kimg", "0.014", "--eval-kimg", "1", "--grid-kimg", "1",
-                 "--threads", "1", "--seed", "3", "--glr", "0.001", "--embed-lr", "0.002"]) == 0
+                 "--threads", "1", "--seed", "3", "--glr", "0.001", "--embed-lr", "0.002", "--edge-weight", "0.5",
+                 "--tick-kimg", "0.002"]) == 0
     point = ResumePoint.read(again / "resume")
     assert point.state["cur_nimg"] == 14
     assert (point.state["config"]["g_lr"], point.state["config"]["embed_lr"]) == (0.001, 0.002)
     changes = [entry["config_changes"] for entry in point.state["history"] if "config_changes" in entry]
-    assert changes[-1] == {"g_lr": 0.001, "embed_lr": 0.002}
+    assert changes[-1] == {"g_lr": 0.001, "embed_lr": 0.002, "edge_weight": 0.5}
+    log = [json.loads(line) for line in (again / "log.jsonl").read_text().splitlines()]
+    assert log[-1]["edge"] > 0
 
 
 def test_export_evaluate_and_java_draw_the_same_pixels(renderer_run, lpc_dir, tmp_path):

@@ -35,6 +35,7 @@ class RendererConfig:
     blend_max: float = 0.35             # ... by up to this much, the target staying the character itself
     edit_prob: float = 0.0              # share of unmixed samples drawn as a recolour edit (A's w + a direction)
     background_weight: float = 0.1      # loss weight of background pixels relative to the figure
+    edge_weight: float = 0.0            # weight of the gradient difference term (render/model.py edge_loss)
     adv_weight: float = 0.0             # weight of a patch discriminator's term (0: pixel loss only)
     d_lr: float = 0.0002                # the patch discriminator's Adam learning rate
     ema_kimg: float = 1.0               # half-life of the weights' moving average
@@ -47,6 +48,8 @@ class RendererConfig:
                 raise UsageError(f"{name} {getattr(self, name)}: expected at least 1")
         if not 0 < self.colour_from < self.num_ws():
             raise UsageError(f"colour_from {self.colour_from}: expected 1..{self.num_ws() - 1}")
+        if self.edge_weight < 0:
+            raise UsageError(f"edge_weight {self.edge_weight}: expected >= 0")
         if self.adv_weight < 0 or self.d_lr <= 0:
             raise UsageError(f"adv_weight {self.adv_weight} and d_lr {self.d_lr}: expected >= 0 and > 0")
         for name in ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob"):
@@ -82,7 +85,7 @@ class RendererConfig:
 
 #: What a resumed run may change: how samples are drawn, not the networks or the optimiser.
 RESUMABLE_CHANGES = ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob", "background_weight",
-                     "adv_weight", "d_lr", "g_lr", "embed_lr", "ema_kimg")
+                     "edge_weight", "adv_weight", "d_lr", "g_lr", "embed_lr", "ema_kimg")
 
 PRESETS: Dict[str, RendererConfig] = {
     "sprite": RendererConfig(blend_prob=0.25, edit_prob=0.15),

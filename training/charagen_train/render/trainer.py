@@ -27,7 +27,7 @@ from ..train.resume import ResumePoint
 from ..train.trainer import next_multiple, parameter_count
 from .config import RendererConfig
 from .labels import Vocabulary, body_of
-from .model import RendererModel, figure_loss
+from .model import RendererModel, edge_loss, figure_loss
 from .patch_discriminator import PatchDiscriminator, discriminator_term, generator_term
 from .samples import SampleDrawer
 
@@ -123,10 +123,14 @@ class RendererRun:
         loss = figure_loss(drawn, b.target, b.figure, cfg.background_weight)
         stats = {"loss": float(loss.detach())}
         total = loss
+        if cfg.edge_weight > 0:
+            edges = edge_loss(drawn, b.target, b.figure, cfg.background_weight)
+            total = total + cfg.edge_weight * edges
+            stats["edge"] = float(edges.detach())
         if cfg.adv_weight > 0:
             self.D.requires_grad_(False)
             adversarial = generator_term(self.D(drawn))
-            total = loss + cfg.adv_weight * adversarial
+            total = total + cfg.adv_weight * adversarial
             stats["adv"] = float(adversarial.detach())
         self.opt.zero_grad(set_to_none=True)
         total.backward()
@@ -160,7 +164,7 @@ class RendererRun:
                  f"tokens, batch {self.config.batch}, {torch.get_num_threads()} threads, from kimg {self.cur_nimg / 1e3:.2f}")
         previous = {s: signal.signal(s, self._request_stop) for s in (signal.SIGINT, signal.SIGTERM)}
         started, cpu_started = time.time(), time.process_time()
-        tick_start, tick_nimg, losses, adversarial = time.time(), self.cur_nimg, [], []
+        tick_start, tick_nimg, losses, edges, adversarial = time.time(), self.cur_nimg, [], [], []
         next_eval = next_multiple(self.cur_nimg, opts.eval_kimg) if self.cur_nimg else 0
         next_grid = next_multiple(self.cur_nimg, opts.grid_kimg) if self.cur_nimg else 0
         next_snapshot = next_multiple(self.cur_nimg, opts.snapshot_kimg)
@@ -168,6 +172,8 @@ class RendererRun:
             while True:
                 stats = self.step()
                 losses.append(stats["loss"])
+                if "edge" in stats:
+                    edges.append(stats["edge"])
                 if "adv" in stats:
                     adversarial.append((stats["adv"], stats["loss_D"]))
                 now = time.time()
@@ -179,6 +185,8 @@ class RendererRun:
                              "kimg_per_h": round((self.cur_nimg - tick_nimg) / 1e3 / max(now - tick_start, 1e-9) * 3600, 2),
                              "cpu_hours": round(cpu / 3600, 4),
                              "wall_hours": round((self.elapsed + now - started) / 3600, 4)}
+                    if edges:
+                        entry.update(edge=round(float(np.mean(edges)), 5))
                     if adversarial:
                         entry.update(adv=round(float(np.mean([a for a, _ in adversarial])), 4),
                                      loss_D=round(float(np.mean([d for _, d in adversarial])), 4))
@@ -187,7 +195,7 @@ class RendererRun:
                         entry.update(iou_median=round(s["iou_median"], 4), de10_median=round(s["de10_median"], 4))
                         next_eval = next_multiple(self.cur_nimg, opts.eval_kimg)
                     self._record(entry)
-                    tick_start, tick_nimg, losses, adversarial = time.time(), self.cur_nimg, [], []
+                    tick_start, tick_nimg, losses, edges, adversarial = time.time(), self.cur_nimg, [], [], []
                 if stop or self.cur_nimg >= next_grid:
                     self._grid()
                     next_grid = next_multiple(self.cur_nimg, opts.grid_kimg)
@@ -212,6 +220,8 @@ class RendererRun:
                  if "iou_median" in entry else "")
         if "adv" in entry:
             extra = f"  adv {entry['adv']:.3f} D {entry['loss_D']:.3f}" + extra
+        if "edge" in entry:
+            extra = f"  edge {entry['edge']:.4f}" + extra
         self.log(f"kimg {entry['kimg']:8.3f}  kimg/h {entry['kimg_per_h']:6.2f}  CPU-h {entry['cpu_hours']:.3f}  "
                  f"loss {entry['loss']:.4f}{extra}")
         with open(Path(self.options.out) / "log.jsonl", "a") as f:
