@@ -6,8 +6,8 @@ what is not transparent. For each character:
 
 - **one figure per frame:** in all 12 frames the largest 8-connected piece holds at least
   `MIN_MAIN_SHARE` of the figure's pixels;
-- **plausible height:** that piece is `HEIGHT_RANGE` pixels tall in every frame (LPC adults
-  stand 44-48 px tall in the MV frame);
+- **plausible height:** that piece is `HEIGHT_RANGE` pixels tall in every frame (composed LPC
+  figures stand 46-48 px tall in the MV frame; 40 leaves room for a soft head or foot);
 - **left and right mirror each other:** the right frames' silhouettes, flipped, cover the left
   frames' (mask IoU, pattern by pattern, at least `MIN_MIRROR_IOU`);
 - **one set of colours:** the figure's colour histogram seen from the left, the right and the

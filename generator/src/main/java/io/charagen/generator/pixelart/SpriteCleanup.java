@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * Turns a sprite network's RGB canvas into crisp pixel-art frames: the background keyed out to
  * binary alpha, the background's halo taken off the figure's rim, small specks removed, every
- * frame quantised to one shared palette, an optional
- * 1-px outline, and frames cut per the layout with the window moved or grown (the same for all
- * frames) so that no figure is clipped. Only the cells the layout uses are read.
+ * frame quantised to one shared palette, an optional 1-px outline, and frames cut per the layout
+ * with the window moved or grown (the same for all frames) so that no figure is clipped. Only the
+ * cells the layout uses are read.
  */
 public final class SpriteCleanup {
 
@@ -54,10 +54,9 @@ public final class SpriteCleanup {
         FramePlacement placement = FramePlacement.fit(cells, layout.frameWindow());
         CharacterFrames frames = cut(cells, placement.window(), layout.hasExtra());
         CleanupReport report = new CleanupReport(background, estimated && background != null, keyed, rimKeyed,
-                specks.specks(),
-                specks.pixels(), histogram[0].length, argbPalette(palette, options.outlineRgb(), outlinePixels),
-                outlinePixels, placement.window().width, placement.window().height, placement.offsetX(),
-                placement.offsetY(), placement.grown());
+                specks.specks(), specks.pixels(), histogram[0].length,
+                argbPalette(palette, options.outlineRgb(), outlinePixels), outlinePixels, placement.window().width,
+                placement.window().height, placement.offsetX(), placement.offsetY(), placement.grown());
         return new CleanupResult(frames, report);
     }
 
