@@ -43,6 +43,12 @@ final class CellImage {
         return argb[index] != TRANSPARENT;
     }
 
+    /** Whether a 4-neighbour of (x, y) inside the cell is marked in {@code marks} (one flag per pixel). */
+    boolean hasFourNeighbourIn(boolean[] marks, int x, int y) {
+        return x > 0 && marks[y * width + x - 1] || x < width - 1 && marks[y * width + x + 1]
+                || y > 0 && marks[(y - 1) * width + x] || y < height - 1 && marks[(y + 1) * width + x];
+    }
+
     /** A copy of {@code r} (in padded coordinates) as a new ARGB image. */
     BufferedImage crop(Rectangle r) {
         BufferedImage out = new BufferedImage(r.width, r.height, BufferedImage.TYPE_INT_ARGB);

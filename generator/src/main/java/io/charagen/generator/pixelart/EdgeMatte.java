@@ -84,20 +84,18 @@ final class EdgeMatte {
 
     /** Opaque pixels with a transparent 4-neighbour inside the cell. */
     private static boolean[] rim(CellImage c, int[] argb) {
+        boolean[] transparent = new boolean[argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            transparent[i] = argb[i] == CellImage.TRANSPARENT;
+        }
         boolean[] rim = new boolean[argb.length];
         for (int y = 0; y < c.height; y++) {
             for (int x = 0; x < c.width; x++) {
                 int i = y * c.width + x;
-                rim[i] = argb[i] != CellImage.TRANSPARENT
-                        && (transparent(c, argb, x - 1, y) || transparent(c, argb, x + 1, y)
-                        || transparent(c, argb, x, y - 1) || transparent(c, argb, x, y + 1));
+                rim[i] = !transparent[i] && c.hasFourNeighbourIn(transparent, x, y);
             }
         }
         return rim;
-    }
-
-    private static boolean transparent(CellImage c, int[] argb, int x, int y) {
-        return x >= 0 && y >= 0 && x < c.width && y < c.height && argb[y * c.width + x] == CellImage.TRANSPARENT;
     }
 
     private static double[] rgb(int argb) {

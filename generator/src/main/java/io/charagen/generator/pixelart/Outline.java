@@ -20,7 +20,7 @@ final class Outline {
             for (int y = 0; y < c.height; y++) {
                 for (int x = 0; x < c.width; x++) {
                     int i = y * c.width + x;
-                    if (!figure[i] && touches(figure, c.width, c.height, x, y)) {
+                    if (!figure[i] && c.hasFourNeighbourIn(figure, x, y)) {
                         c.argb[i] = colour;
                         drawn++;
                     }
@@ -28,10 +28,5 @@ final class Outline {
             }
         }
         return drawn;
-    }
-
-    private static boolean touches(boolean[] figure, int w, int h, int x, int y) {
-        return x > 0 && figure[y * w + x - 1] || x < w - 1 && figure[y * w + x + 1]
-                || y > 0 && figure[(y - 1) * w + x] || y < h - 1 && figure[(y + 1) * w + x];
     }
 }
