@@ -21,11 +21,9 @@ import numpy as np
 import torch
 
 from charagen_train import images
-from charagen_train.data import sheet_layout
 from charagen_train.data.lpc_catalogue import load_catalogue
 from charagen_train.data.sprite_composer import SpriteComposer
-from charagen_train.evaluate.cleanup import figure_mask
-from charagen_train.evaluate.metrics import colour_match, mask_iou
+from charagen_train.evaluate.heldout import HeldOut, score as heldout_score
 from charagen_train.render.labels import Vocabulary
 from charagen_train.render.model import RendererModel, figure_loss
 from charagen_train.render.samples import SampleDrawer
@@ -72,12 +70,8 @@ def main():
     def score():
         with torch.no_grad():
             drawn = images.to_uint8(model.draw(ws_of(range(a.count))).numpy())
-        de, iou = [], []
-        for i in range(a.count):
-            m = figure_mask(drawn[i], sheet_layout.BACKGROUND)
-            iou.append(mask_iou(m, masks[i]))
-            de.append(colour_match(drawn[i], m, truth[i], masks[i]))
-        return float(np.median(iou)), float(np.median(de)), drawn
+        s = heldout_score(drawn, HeldOut(truth, masks, []))
+        return s["iou_median"], s["de10_median"], drawn
 
     started, cpu0, step = time.time(), time.process_time(), 0
     rng = np.random.default_rng(0)
