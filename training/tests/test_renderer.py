@@ -18,7 +18,8 @@ from charagen_train.evaluate.cleanup import figure_mask
 from charagen_train.evaluate.heldout import HELDOUT_SEED, heldout_set, score
 from charagen_train.evaluate.metrics import colour_match, mask_iou, srgb_to_lab
 from charagen_train.render.labels import LabelMixer, Vocabulary, layer_tokens
-from charagen_train.render.model import edge_loss, figure_loss
+from charagen_train.render.model import RendererModel, edge_loss, figure_loss
+from charagen_train.render.noise_maps import learn_noise_maps, noise_layers
 from charagen_train.train.resume import ResumePoint
 
 REPO = Path(__file__).resolve().parents[2]
@@ -166,6 +167,55 @@ def test_a_patch_discriminator_joins_on_resume_and_resumes(renderer_run, lpc_dir
     assert changes[-1] == {"g_lr": 0.001, "embed_lr": 0.002, "edge_weight": 0.5}
     log = [json.loads(line) for line in (again / "log.jsonl").read_text().splitlines()]
     assert log[-1]["edge"] > 0
+
+
+def test_learned_noise_maps_keep_the_drawing_and_then_train(renderer_run):
+    point = ResumePoint.read(renderer_run / "resume")
+    model = RendererModel.from_point(point, "R_ema").eval()
+    ws = torch.randn(2, model.G.num_ws, model.G.w_dim)
+    with torch.no_grad():
+        before = model.draw(ws)
+    maps = learn_noise_maps(model.G.synthesis, 128)
+    assert len(maps) == 4 and all(isinstance(m, torch.nn.Parameter) for m in maps)
+    assert [m.shape[0] for m in maps] == [128, 128, 256, 256]
+    assert all(layer.noise_strength.item() == 1.0 for layer in noise_layers(model.G.synthesis, 128))
+    assert not isinstance(model.G.synthesis.b64.conv1.noise_const, torch.nn.Parameter)
+    with torch.no_grad():
+        assert torch.allclose(model.draw(ws), before, atol=1e-6)
+    assert learn_noise_maps(model.G.synthesis, 128)[0] is maps[0]  # converting twice changes nothing
+    model.draw(ws).square().mean().backward()
+    assert all(m.grad is not None and m.grad.abs().sum() > 0 for m in maps)
+
+
+def test_learned_noise_maps_join_on_resume_and_export_to_java(renderer_run, lpc_dir, tmp_path):
+    run = tmp_path / "noise"
+    assert main(["train", "--method", "renderer", "--data", f"lpc:{lpc_dir}", "--out", str(run),
+                 "--resume", str(renderer_run / "resume"), "--learned-noise-from", "128", "--noise-lr", "0.05",
+                 "--kimg", "0.012", "--tick-kimg", "0.002", "--eval-kimg", "1", "--grid-kimg", "1",
+                 "--threads", "1", "--seed", "3"]) == 0
+    start, point = ResumePoint.read(renderer_run / "resume"), ResumePoint.read(run / "resume")
+    key = "b256.conv1.noise_const"
+    stored = start.tensors[f"R/G.synthesis.{key}"] * start.tensors[f"R/G.synthesis.b256.conv1.noise_strength"]
+    assert point.tensors[f"R/G.synthesis.b256.conv1.noise_strength"] == 1.0
+    assert np.abs(point.tensors[f"R/G.synthesis.{key}"] - stored).max() > 1e-3   # the map has learned
+    # the maps' Adam moments are stored after everything else's, so the rest keep their indices
+    moments = sorted(int(k.split("/")[1]) for k in point.tensors if k.startswith("opt/") and k.endswith("exp_avg"))
+    assert moments[-1] == moments[-5] + 4 and point.tensors[f"opt/{moments[-1]}/exp_avg"].shape == (256, 256)
+    again = tmp_path / "again"
+    assert main(["train", "--method", "renderer", "--data", f"lpc:{lpc_dir}", "--out", str(again),
+                 "--resume", str(run / "resume"), "--learned-noise-from", "64", "--kimg", "0.014"]) == 2
+    assert main(["train", "--method", "renderer", "--data", f"lpc:{lpc_dir}", "--out", str(again),
+                 "--resume", str(run / "resume"), "--kimg", "0.014", "--tick-kimg", "0.002", "--eval-kimg", "1",
+                 "--grid-kimg", "1", "--threads", "1", "--seed", "3"]) == 0
+    assert ResumePoint.read(again / "resume").state["config"]["learned_noise_from"] == 128
+    assert main(["fit-mapping", "--run", str(again / "resume"), "--lpc", str(lpc_dir), "--steps", "5", "--count", "16"]) == 0
+    bundle = tmp_path / "noise.json"
+    assert main(["export", "--run", str(again / "resume"), "--out", str(bundle)]) == 0
+    assert main(["sample", "--model", str(bundle), "--seeds", "0-1", "--npy", str(tmp_path / "py.npy")]) == 0
+    java = subprocess.run([str(REPO / "charagen"), "sample", "--model", str(bundle), "--seeds", "0-1",
+                           "--npy", str(tmp_path / "java.npy")], capture_output=True, text=True, timeout=1200)
+    assert java.returncode == 0, java.stderr[-3000:]
+    assert float(np.abs(np.load(tmp_path / "py.npy") - np.load(tmp_path / "java.npy")).max()) < 1e-4
 
 
 def test_export_evaluate_and_java_draw_the_same_pixels(renderer_run, lpc_dir, tmp_path):

@@ -15,7 +15,8 @@ OWN = {"--embed-lr": ("embed_lr", float), "--mix-prob": ("mix_prob", float), "--
        "--colour-from": ("colour_from", int), "--background-weight": ("background_weight", float),
        "--ema-kimg": ("ema_kimg", float), "--blend-prob": ("blend_prob", float),
        "--blend-max": ("blend_max", float), "--edit-prob": ("edit_prob", float),
-       "--edge-weight": ("edge_weight", float), "--adv-weight": ("adv_weight", float), "--patch-d-lr": ("d_lr", float)}
+       "--edge-weight": ("edge_weight", float), "--adv-weight": ("adv_weight", float), "--patch-d-lr": ("d_lr", float),
+       "--learned-noise-from": ("learned_noise_from", int), "--noise-lr": ("noise_lr", float)}
 
 
 def add_arguments(parser) -> None:

@@ -39,6 +39,8 @@ class RendererConfig:
     adv_weight: float = 0.0             # weight of a patch discriminator's term (0: pixel loss only)
     d_lr: float = 0.0002                # the patch discriminator's Adam learning rate
     ema_kimg: float = 1.0               # half-life of the weights' moving average
+    learned_noise_from: int = 0         # noise maps at this resolution and above are learned (0: fixed; noise_maps.py)
+    noise_lr: float = 0.01              # the learned noise maps' Adam learning rate
 
     def check(self) -> None:
         if self.resolution != 256:
@@ -52,6 +54,11 @@ class RendererConfig:
             raise UsageError(f"edge_weight {self.edge_weight}: expected >= 0")
         if self.adv_weight < 0 or self.d_lr <= 0:
             raise UsageError(f"adv_weight {self.adv_weight} and d_lr {self.d_lr}: expected >= 0 and > 0")
+        res = self.learned_noise_from
+        if res != 0 and not (4 <= res <= self.resolution and res & (res - 1) == 0):
+            raise UsageError(f"learned_noise_from {res}: expected 0 (off) or a power of two 4..{self.resolution}")
+        if self.noise_lr <= 0:
+            raise UsageError(f"noise_lr {self.noise_lr}: expected > 0")
         for name in ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob"):
             if not 0 <= getattr(self, name) <= 1:
                 raise UsageError(f"{name} {getattr(self, name)}: expected 0..1")
@@ -83,9 +90,11 @@ class RendererConfig:
         return cls(**values)
 
 
-#: What a resumed run may change: how samples are drawn, not the networks or the optimiser.
+#: What a resumed run may change: how samples are drawn and the learning rates, not the networks'
+#: shapes; learned noise maps may be switched on (noise_maps.py), not changed once on.
 RESUMABLE_CHANGES = ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob", "background_weight",
-                     "edge_weight", "adv_weight", "d_lr", "g_lr", "embed_lr", "ema_kimg")
+                     "edge_weight", "adv_weight", "d_lr", "g_lr", "embed_lr", "ema_kimg",
+                     "learned_noise_from", "noise_lr")
 
 PRESETS: Dict[str, RendererConfig] = {
     "sprite": RendererConfig(blend_prob=0.25, edit_prob=0.15),

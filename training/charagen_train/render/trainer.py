@@ -28,6 +28,7 @@ from ..train.trainer import next_multiple, parameter_count
 from .config import RendererConfig
 from .labels import Vocabulary, body_of
 from .model import RendererModel, edge_loss, figure_loss
+from .noise_maps import learn_noise_maps
 from .patch_discriminator import PatchDiscriminator, discriminator_term, generator_term
 from .samples import SampleDrawer
 
@@ -68,6 +69,10 @@ class RendererRun:
             raise CharagenError(f"{options.resume}: not a renderer run (method {point.state.get('method', 'gan')})")
         self.config = RendererConfig.from_json(point.state["config"]) if point else options.config
         if point and options.changes:
+            learned = point.state["config"].get("learned_noise_from", 0)
+            if learned and options.changes.get("learned_noise_from", learned) != learned:
+                raise UsageError(f"{options.resume}: its noise maps are learned from {learned} px on; that "
+                                 "cannot change on resume")
             self.config = dataclasses.replace(self.config, **options.changes)
         self.config.check()
         catalogue = load_catalogue(options.lpc)
@@ -80,18 +85,30 @@ class RendererRun:
         self.model = RendererModel(cfg.generator_kwargs(), len(self.vocabulary.shapes), len(self.vocabulary.colours),
                                    cfg.colour_from).train()
         self.model_ema = copy.deepcopy(self.model).eval().requires_grad_(False)
-        self.opt = torch.optim.Adam([
-            {"params": list(self.model.G.synthesis.parameters()), "lr": cfg.g_lr},
-            {"params": list(self.model.encoder.parameters()), "lr": cfg.embed_lr},
-        ], betas=cfg.betas, eps=1e-8)
+        if point:
+            point.restore_modules({"R": self.model, "R_ema": self.model_ema}, {})
+        # After the weights: switching the maps on premultiplies them by the strengths they were trained with.
+        maps = []
+        if cfg.learned_noise_from:
+            maps = learn_noise_maps(self.model.G.synthesis, cfg.learned_noise_from)
+            learn_noise_maps(self.model_ema.G.synthesis, cfg.learned_noise_from)
+        # The maps go last, in a group of their own, so the other parameters keep the order their
+        # stored Adam moments are indexed by.
+        is_map = {id(m) for m in maps}
+        groups = [{"params": [p for p in self.model.G.synthesis.parameters() if id(p) not in is_map], "lr": cfg.g_lr},
+                  {"params": list(self.model.encoder.parameters()), "lr": cfg.embed_lr}]
+        if maps:
+            groups.append({"params": maps, "lr": cfg.noise_lr})
+        self.opt = torch.optim.Adam(groups, betas=cfg.betas, eps=1e-8)
         self.model.G.mapping.requires_grad_(False)  # fitted after the synthesis network (mapping_fit.py)
+        self.model_ema.requires_grad_(False)
         # The optional patch discriminator (a run may add it on resume; it then starts fresh).
         has_patch = point is not None and "D_patch/net.0.weight" in point.tensors
         self.D = PatchDiscriminator() if cfg.adv_weight > 0 or has_patch else None
         self.opt_D = torch.optim.Adam(self.D.parameters(), lr=cfg.d_lr, betas=(0.5, 0.99)) if self.D else None
         self.cur_nimg, self.elapsed, self.cpu_seconds, self.history = 0, 0.0, 0.0, []
         if point:
-            point.restore_modules({"R": self.model, "R_ema": self.model_ema}, {"opt": self.opt})
+            point.restore_modules({}, {"opt": self.opt})
             if has_patch:
                 point.restore_modules({"D_patch": self.D}, {"opt_D_patch": self.opt_D})
             self.cur_nimg = int(point.state["cur_nimg"])
