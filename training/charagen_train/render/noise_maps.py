@@ -38,5 +38,4 @@ def learn_noise_maps(synthesis: nn.Module, from_resolution: int) -> List[nn.Para
 
 def noise_layers(synthesis: nn.Module, from_resolution: int) -> list:
     """The synthesis layers with a noise input at `from_resolution` px and above, in module order."""
-    return [m for m in synthesis.modules()
-            if getattr(m, "use_noise", False) and hasattr(m, "noise_const") and m.resolution >= from_resolution]
+    return [m for m in synthesis.modules() if getattr(m, "use_noise", False) and m.resolution >= from_resolution]

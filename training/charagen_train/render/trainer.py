@@ -84,7 +84,7 @@ class RendererRun:
         cfg = self.config
         self.model = RendererModel(cfg.generator_kwargs(), len(self.vocabulary.shapes), len(self.vocabulary.colours),
                                    cfg.colour_from).train()
-        self.model_ema = copy.deepcopy(self.model).eval().requires_grad_(False)
+        self.model_ema = copy.deepcopy(self.model).eval()
         if point:
             point.restore_modules({"R": self.model, "R_ema": self.model_ema}, {})
         # After the weights: switching the maps on premultiplies them by the strengths they were trained with.
@@ -101,7 +101,7 @@ class RendererRun:
             groups.append({"params": maps, "lr": cfg.noise_lr})
         self.opt = torch.optim.Adam(groups, betas=cfg.betas, eps=1e-8)
         self.model.G.mapping.requires_grad_(False)  # fitted after the synthesis network (mapping_fit.py)
-        self.model_ema.requires_grad_(False)
+        self.model_ema.requires_grad_(False)  # after the maps: they are new parameters
         # The optional patch discriminator (a run may add it on resume; it then starts fresh).
         has_patch = point is not None and "D_patch/net.0.weight" in point.tensors
         self.D = PatchDiscriminator() if cfg.adv_weight > 0 or has_patch else None
