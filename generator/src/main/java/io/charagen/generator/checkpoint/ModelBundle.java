@@ -14,18 +14,28 @@ import java.security.MessageDigest;
 /**
  * A charagen model bundle: {@code <name>.json} (the {@link ModelCard}) beside
  * {@code <name>.safetensors} (float32 weights under reference parameter names), read as the
- * card plus a generator record that networks are built from.
+ * card plus a generator record that networks are built from. A card with a palette output names
+ * a third file, the palette head's weights, read into {@link #palette()}.
+ *
+ * @param palette the palette head when the card has an {@code output}, else null (an RGB generator)
  */
-public record ModelBundle(ModelCard card, NetworkRecord generator, Path cardFile, Path weightsFile) {
+public record ModelBundle(ModelCard card, NetworkRecord generator, Path cardFile, Path weightsFile,
+                          PaletteRecord palette) {
 
     private static final String CARD_SUFFIX = ".json";
     private static final String WEIGHTS_SUFFIX = ".safetensors";
     /** The reference class the weights belong to; bundles hold generators only. */
     private static final String GENERATOR_CLASS = "Generator";
 
+    /** A bundle of an RGB generator (no palette output). */
+    public ModelBundle(ModelCard card, NetworkRecord generator, Path cardFile, Path weightsFile) {
+        this(card, generator, cardFile, weightsFile, null);
+    }
+
     /**
      * Reads a bundle from either of its files. The weights must have the sha256 the card
-     * records, and must look like the architecture the card names.
+     * records, and must look like the architecture the card names; so must the palette head's
+     * file, when the card has a palette output, have its sha256 and the tensors the output needs.
      */
     public static ModelBundle read(Path jsonOrSafetensors) throws CheckpointException {
         String fileName = String.valueOf(jsonOrSafetensors.getFileName());
@@ -56,7 +66,8 @@ public record ModelBundle(ModelCard card, NetworkRecord generator, Path cardFile
             throw new CheckpointException(weightsFile + ": the weights are " + found.cardName() + " but the model card "
                     + cardFile + " says " + card.architecture().cardName());
         }
-        return new ModelBundle(card, generator, cardFile, weightsFile);
+        PaletteRecord palette = card.output() != null ? PaletteRecord.read(cardFile, card) : null;
+        return new ModelBundle(card, generator, cardFile, weightsFile, palette);
     }
 
     /** {@link #write(Path, ModelCard, StateDict, boolean)} without replacing existing files. */
@@ -68,7 +79,8 @@ public record ModelBundle(ModelCard card, NetworkRecord generator, Path cardFile
      * Writes {@code weights} to {@code <name>.safetensors} and the card, with the weights'
      * file name and sha256 filled in, to {@code json} ({@code <name>.json}). Each file is
      * written to a temporary file and moved into place atomically; existing files are kept
-     * unless {@code overwrite}.
+     * unless {@code overwrite}. A card with a palette output keeps it as it is: its file (see
+     * {@link PaletteRecord#writeWeights}) is written separately.
      *
      * @return the card as written
      */
@@ -130,7 +142,7 @@ public record ModelBundle(ModelCard card, NetworkRecord generator, Path cardFile
         }
     }
 
-    private static byte[] readWeights(Path weightsFile) throws CheckpointException {
+    static byte[] readWeights(Path weightsFile) throws CheckpointException {
         try {
             if (Files.size(weightsFile) > Integer.MAX_VALUE - 16) {
                 throw new CheckpointException(weightsFile + ": weights larger than 2 GiB are not supported");

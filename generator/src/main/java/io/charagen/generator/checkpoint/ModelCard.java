@@ -21,11 +21,13 @@ import java.util.Objects;
  * @param licence         or null
  * @param attribution     or null
  * @param weights         the weights file and its sha256; null only before the bundle is written
+ * @param output          the palette output of a generator that draws classes instead of RGB, or null
+ *                        for an ordinary RGB generator
  */
 public record ModelCard(String name, ModelKind kind, Architecture architecture, Map<String, Object> generatorKwargs,
                         int resolution, int zDim, int wDim, int numWs, int imgChannels,
                         Map<String, List<Integer>> layerGroups, JsonObject layout, JsonObject training,
-                        String licence, String attribution, Weights weights) {
+                        String licence, String attribution, Weights weights, PaletteOutputSpec output) {
 
     public static final String FORMAT = "charagen-model/1";
 
@@ -47,6 +49,19 @@ public record ModelCard(String name, ModelKind kind, Architecture architecture, 
         layerGroups = Collections.unmodifiableMap(groups);
         layout = layout == null ? null : layout.deepCopy();
         training = training == null ? null : training.deepCopy();
+        if (output != null && output.channels() != imgChannels) {
+            throw new IllegalArgumentException("model card '" + name + "': the palette output decodes "
+                    + output.channels() + " channels (slots + shades) but img_channels is " + imgChannels);
+        }
+    }
+
+    /** A card without a palette output: an RGB generator. */
+    public ModelCard(String name, ModelKind kind, Architecture architecture, Map<String, Object> generatorKwargs,
+                     int resolution, int zDim, int wDim, int numWs, int imgChannels,
+                     Map<String, List<Integer>> layerGroups, JsonObject layout, JsonObject training,
+                     String licence, String attribution, Weights weights) {
+        this(name, kind, architecture, generatorKwargs, resolution, zDim, wDim, numWs, imgChannels, layerGroups,
+                layout, training, licence, attribution, weights, null);
     }
 
     @Override
@@ -61,7 +76,21 @@ public record ModelCard(String name, ModelKind kind, Architecture architecture, 
 
     public ModelCard withWeights(Weights newWeights) {
         return new ModelCard(name, kind, architecture, generatorKwargs, resolution, zDim, wDim, numWs, imgChannels,
-                layerGroups, layout, training, licence, attribution, newWeights);
+                layerGroups, layout, training, licence, attribution, newWeights, output);
+    }
+
+    /** The same card with a palette output (null: none, an RGB generator). */
+    public ModelCard withOutput(PaletteOutputSpec newOutput) {
+        return new ModelCard(name, kind, architecture, generatorKwargs, resolution, zDim, wDim, numWs, imgChannels,
+                layerGroups, layout, training, licence, attribution, weights, newOutput);
+    }
+
+    /**
+     * The channels of the images the model draws: 3 (RGB) for a generator with a palette output,
+     * whose synthesis network's own {@link #imgChannels()} are class logits; else img_channels.
+     */
+    public int imageChannels() {
+        return output != null ? 3 : imgChannels;
     }
 
     /**

@@ -27,7 +27,7 @@ final class ModelCardJson {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Set<String> FIELDS = Set.of("format", "name", "kind", "architecture", "generator_kwargs",
             "resolution", "z_dim", "w_dim", "num_ws", "img_channels", "layer_groups", "layout", "training",
-            "licence", "attribution", "weights");
+            "licence", "attribution", "weights", "output");
     private static final Set<String> WEIGHTS_FIELDS = Set.of("file", "sha256");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
 
@@ -97,11 +97,17 @@ final class ModelCardJson {
         String file = weights.string("file");
         checkPlainFileName(file, weights);
         String sha256 = weights.string("sha256");
-        if (!SHA256.matcher(sha256).matches()) {
-            throw weights.error("sha256", "is '" + sha256 + "', expected 64 lowercase hex digits");
+        checkSha256(sha256, weights);
+        PaletteOutputSpec output = null;
+        if (card.has("output")) {
+            output = PaletteOutputSpec.parse(card.nested("output"), imgChannels, numWs);
+            if (output.file().equals(file)) {
+                throw card.error("output.file", "is '" + PythonTypes.printable(file)
+                        + "', the generator's weights file; the palette head needs a file of its own");
+            }
         }
         return new ModelCard(name, kind, architecture, kwargs, resolution, zDim, wDim, numWs, imgChannels,
-                layerGroups, layout, training, licence, attribution, new ModelCard.Weights(file, sha256));
+                layerGroups, layout, training, licence, attribution, new ModelCard.Weights(file, sha256), output);
     }
 
     static String write(ModelCard card, String target) throws CheckpointException {
@@ -147,11 +153,21 @@ final class ModelCardJson {
             weights.addProperty("sha256", card.weights().sha256());
             out.add("weights", weights);
         }
+        if (card.output() != null) {
+            out.add("output", card.output().toJson());
+        }
         return GSON.toJson(out) + "\n";
     }
 
-    /** The weights must sit beside the card: a bare file name, never a path. */
-    private static void checkPlainFileName(String file, JsonFields weights) throws JsonFormatException {
+    /** A sha256 as the card records it: 64 lowercase hex digits. */
+    static void checkSha256(String sha256, JsonFields fields) throws JsonFormatException {
+        if (!SHA256.matcher(sha256).matches()) {
+            throw fields.error("sha256", "is '" + PythonTypes.printable(sha256) + "', expected 64 lowercase hex digits");
+        }
+    }
+
+    /** Weights must sit beside the card: a bare file name, never a path. */
+    static void checkPlainFileName(String file, JsonFields weights) throws JsonFormatException {
         boolean plain = !file.isEmpty() && !file.contains("/") && !file.contains("\\") && !file.contains("..")
                 && file.chars().noneMatch(c -> c < 0x20 || c == ':');
         if (!plain) {

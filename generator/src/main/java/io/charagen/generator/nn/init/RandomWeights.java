@@ -1,8 +1,12 @@
 package io.charagen.generator.nn.init;
 
+import ai.djl.ndarray.types.Shape;
 import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.nn.Kwargs;
 import io.charagen.generator.checkpoint.NetworkRecord;
+import io.charagen.generator.checkpoint.PaletteOutputSpec;
+import io.charagen.generator.checkpoint.PaletteRecord;
+import io.charagen.generator.checkpoint.StateDict;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,6 +37,23 @@ public final class RandomWeights {
     /** A StyleGAN2 generator (skip or orig synthesis architecture). */
     public static NetworkRecord stylegan2(Map<String, Object> kwargs, long seed) {
         return build(kwargs, seed, false);
+    }
+
+    /**
+     * An untrained palette head for {@code spec} and {@code wDim}: the tensors {@link PaletteRecord}
+     * expects, weights N(0, 1 / fan_in) (plain linear layers, no run-time gain), biases 0.
+     */
+    public static StateDict paletteHead(PaletteOutputSpec spec, int wDim, long seed) {
+        StateDictBuilder b = new StateDictBuilder(seed);
+        for (Map.Entry<String, Shape> e : PaletteRecord.expectedShapes(spec, wDim).entrySet()) {
+            long[] dims = e.getValue().getShape();
+            if (dims.length == 2) {
+                b.gaussian(e.getKey(), 1 / Math.sqrt(dims[1]), dims);
+            } else {
+                b.constant(e.getKey(), 0, dims);
+            }
+        }
+        return b.build("random palette head (seed " + seed + ")");
     }
 
     private static NetworkRecord build(Map<String, Object> kwargs, long seed, boolean styleGan3) {
