@@ -119,11 +119,18 @@ final class PresetCommand implements Callable<Integer> {
         ProjectionOptions options = steps != null ? ProjectionOptions.defaults().withSteps(steps) : ProjectionOptions.defaults();
         ProgressBar progress = ProgressBar.forStderr();
         Discriminator discriminator = null;
-        try (Generator generator = Generator.create(source.generator(), device.toDevice())) {
-            if (source.discriminatorRecord().isPresent() && from.seed == null) {
+        boolean projects = from.seed == null;
+        if (projects && source.hasPaletteOutput()) {
+            throw new IllegalArgumentException("--model " + model + ": the model '" + source.card().name()
+                    + "' draws through a palette output, which cannot be projected (argmax has no gradient);"
+                    + " make its presets with --seed");
+        }
+        try (Generator generator = source.createGenerator(device.toDevice())) {
+            if (source.discriminatorRecord().isPresent() && projects) {
                 discriminator = Discriminator.create(source.discriminatorRecord().get(), generator.device());
             }
-            PresetMaker maker = new PresetMaker(generator, source.ref(), new Projector(generator, discriminator));
+            PresetMaker maker = new PresetMaker(generator, source.ref(),
+                    projects ? new Projector(generator, discriminator) : null);
             PresetMaker.Target target = new PresetMaker.Target(name, presetKind, layers.group, layers.indices, blend,
                     strength, description);
             ProjectionListener listener = progress.projection();

@@ -67,7 +67,7 @@ public final class CharacterPipeline implements AutoCloseable {
      */
     public static CharacterPipeline open(ModelSource spriteModel, ModelSource portraitModel, PresetSource presets,
                                          Device device) throws CheckpointException {
-        Generator sprite = Generator.create(spriteModel.generator(), device);
+        Generator sprite = spriteModel.createGenerator(device);
         PortraitSide portrait = null;
         try {
             if (portraitModel != null) {

@@ -64,9 +64,19 @@ final class PortraitSide implements AutoCloseable {
         }
     }
 
-    /** Builds the portrait network (and the discriminator its snapshot has) on {@code device}. */
+    /**
+     * Builds the portrait network (and the discriminator its snapshot has) on {@code device}.
+     *
+     * @throws CheckpointException for a model with a palette output: the head crop is projected into
+     *                             the portrait network, which needs gradients through its image
+     */
     static PortraitSide open(ModelSource model, Device device) throws CheckpointException {
-        Generator network = Generator.create(model.generator(), device);
+        if (model.hasPaletteOutput()) {
+            throw new CheckpointException(model.path() + ": the portrait model '" + model.card().name()
+                    + "' draws through a palette output, which cannot be projected (argmax has no gradient);"
+                    + " a portrait model must draw RGB");
+        }
+        Generator network = model.createGenerator(device);
         Discriminator discriminator = null;
         try {
             if (model.discriminatorRecord().isPresent()) {

@@ -15,7 +15,10 @@ public final class ModelLoader {
     private ModelLoader() {
     }
 
-    /** The generator network stored at {@code path} (.pkl snapshot, or .json/.safetensors bundle). */
+    /**
+     * The generator network stored at {@code path} (.pkl snapshot, or .json/.safetensors bundle):
+     * its synthesis output only, without a bundle's palette output ({@link #loadGenerator} builds both).
+     */
     public static NetworkRecord readGenerator(Path path) throws CheckpointException {
         return switch (ModelFormat.of(path)) {
             case SNAPSHOT -> ReferenceSnapshotReader.read(path).generator();
@@ -23,8 +26,17 @@ public final class ModelLoader {
         };
     }
 
-    /** Reads and builds the generator on {@code device}. */
+    /**
+     * Reads and builds the generator on {@code device}, with the palette output a bundle's card
+     * names (its images are then the decoded RGB, like any other generator's).
+     */
     public static Generator loadGenerator(Path path, Device device) throws CheckpointException {
-        return Generator.create(readGenerator(path), device);
+        return switch (ModelFormat.of(path)) {
+            case SNAPSHOT -> Generator.create(ReferenceSnapshotReader.read(path).generator(), device);
+            case BUNDLE -> {
+                ModelBundle bundle = ModelBundle.read(path);
+                yield Generator.create(bundle.generator(), bundle.palette(), device);
+            }
+        };
     }
 }

@@ -1,13 +1,16 @@
 package io.charagen.generator.model;
 
+import ai.djl.Device;
 import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.checkpoint.FileDigests;
 import io.charagen.generator.checkpoint.ModelBundle;
 import io.charagen.generator.checkpoint.ModelCard;
 import io.charagen.generator.checkpoint.ModelKind;
 import io.charagen.generator.checkpoint.NetworkRecord;
+import io.charagen.generator.checkpoint.PaletteRecord;
 import io.charagen.generator.checkpoint.ReferenceSnapshot;
 import io.charagen.generator.checkpoint.ReferenceSnapshotReader;
+import io.charagen.generator.nn.Generator;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,9 +22,16 @@ import java.util.Optional;
  * snapshots do; it serves the projector's perceptual term), and the sha256 that identifies it.
  *
  * @param hasOwnCard false for snapshots, whose card carries no layout or layer groups
+ * @param palette    the palette head of a bundle whose card has a palette output, else null
  */
 public record ModelSource(Path path, ModelCard card, boolean hasOwnCard, ModelRef ref, NetworkRecord generator,
-                          NetworkRecord discriminator) {
+                          NetworkRecord discriminator, PaletteRecord palette) {
+
+    /** A model without a palette output (an RGB generator). */
+    public ModelSource(Path path, ModelCard card, boolean hasOwnCard, ModelRef ref, NetworkRecord generator,
+                       NetworkRecord discriminator) {
+        this(path, card, hasOwnCard, ref, generator, discriminator, null);
+    }
 
     /**
      * Reads the model at {@code path} for the role {@code kind}. A bundle whose card names the other
@@ -43,7 +53,7 @@ public record ModelSource(Path path, ModelCard card, boolean hasOwnCard, ModelRe
                     + kind.cardName() + " model is needed here");
         }
         return new ModelSource(bundle.cardFile(), card, true, new ModelRef(card.name(), card.weights().sha256()),
-                bundle.generator(), null);
+                bundle.generator(), null, bundle.palette());
     }
 
     /**
@@ -60,6 +70,19 @@ public record ModelSource(Path path, ModelCard card, boolean hasOwnCard, ModelRe
 
     public Optional<NetworkRecord> discriminatorRecord() {
         return Optional.ofNullable(discriminator);
+    }
+
+    /** Whether the generator draws classes decoded through a palette head rather than RGB. */
+    public boolean hasPaletteOutput() {
+        return palette != null;
+    }
+
+    /**
+     * Builds the generator on {@code device}, with its palette output when the model has one: the
+     * way every caller should make this model's network.
+     */
+    public Generator createGenerator(Device device) throws CheckpointException {
+        return Generator.create(generator, palette, device);
     }
 
     private static String sha256(Path file) throws CheckpointException {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import io.charagen.generator.checkpoint.Architecture;
 import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.checkpoint.NetworkRecord;
+import io.charagen.generator.checkpoint.PaletteRecord;
 import io.charagen.generator.checkpoint.StateDict;
 import io.charagen.generator.nn.stylegan2.StyleGan2Synthesis;
 import io.charagen.generator.nn.stylegan3.StyleGan3Synthesis;
@@ -15,7 +16,8 @@ import java.util.Arrays;
 
 /**
  * A StyleGAN generator, G = g o f: the mapping network and the synthesis network built from a
- * checkpoint's kwargs and tensors. It owns their weights (on one device) until {@link #close()}.
+ * checkpoint's kwargs and tensors, and, for a bundle that draws classes instead of RGB, its
+ * {@link PaletteOutput}. It owns their weights (on one device) until {@link #close()}.
  *
  * <p>Forward passes create their results on the manager of their input arrays, so a caller that
  * opens a sub-manager per unit of work frees everything the pass made when it closes it.
@@ -26,18 +28,33 @@ public final class Generator implements AutoCloseable {
     private final Architecture architecture;
     private final MappingNetwork mapping;
     private final SynthesisNetwork synthesis;
+    private final PaletteOutput palette; // null: the synthesis network draws RGB
     private boolean closed;
 
     private Generator(NDManager manager, Architecture architecture, MappingNetwork mapping,
-                      SynthesisNetwork synthesis) {
+                      SynthesisNetwork synthesis, PaletteOutput palette) {
         this.manager = manager;
         this.architecture = architecture;
         this.mapping = mapping;
         this.synthesis = synthesis;
+        this.palette = palette;
     }
 
-    /** Builds the network on {@code device}, checking every tensor's shape against the kwargs. */
+    /**
+     * Builds an RGB generator on {@code device}, checking every tensor's shape against the kwargs.
+     * A bundle with a palette output needs {@link #create(NetworkRecord, PaletteRecord, Device)}.
+     */
     public static Generator create(NetworkRecord network, Device device) throws CheckpointException {
+        return create(network, null, device);
+    }
+
+    /**
+     * Builds the generator on {@code device}; with {@code palette} (a bundle's palette head, or null
+     * for RGB) its synthesis output is decoded to RGB by a {@link PaletteOutput}, so that
+     * {@link #synthesize} draws [N, 3, H, W] in [-1, 1] either way.
+     */
+    public static Generator create(NetworkRecord network, PaletteRecord palette, Device device)
+            throws CheckpointException {
         Architecture architecture = Architecture.infer(network);
         StateDict state = network.stateDict();
         Kwargs kwargs = new Kwargs(state.source(), network.initKwargs());
@@ -51,7 +68,9 @@ public final class Generator implements AutoCloseable {
                     : new StyleGan2Synthesis(manager, state, kwargs, wDim);
             MappingNetwork mapping = buildMapping(manager, state, kwargs, architecture, zDim, cDim, wDim,
                     synthesis.numWs());
-            return new Generator(manager, architecture, mapping, synthesis);
+            PaletteOutput output = palette == null ? null
+                    : new PaletteOutput(manager, palette, wDim, synthesis.numWs(), synthesis.imgChannels());
+            return new Generator(manager, architecture, mapping, synthesis, output);
         } catch (CheckpointException | RuntimeException e) {
             manager.close();
             throw e;
@@ -91,8 +110,24 @@ public final class Generator implements AutoCloseable {
         return mapping;
     }
 
+    /** The synthesis network; with a palette output, its own output is class logits, not RGB. */
     public SynthesisNetwork synthesis() {
         return synthesis;
+    }
+
+    /** Whether {@link #synthesize} decodes class logits through a palette output. */
+    public boolean hasPaletteOutput() {
+        return palette != null;
+    }
+
+    /** The palette output, or null for a generator whose synthesis network draws RGB. */
+    public PaletteOutput paletteOutput() {
+        return palette;
+    }
+
+    /** The channels of the images {@link #synthesize} draws: 3 with a palette output, else img_channels. */
+    public int imageChannels() {
+        return palette != null ? 3 : synthesis.imgChannels();
     }
 
     /** How many arrays the network's own manager holds (its weights); a forward pass must not add any. */
@@ -130,7 +165,10 @@ public final class Generator implements AutoCloseable {
         return mapping.forward(z.toType(DataType.FLOAT32, false), c, psi, cutoff);
     }
 
-    /** ws [N, num_ws, w_dim] to images [N, C, H, W], roughly in [-1, 1], not clamped. */
+    /**
+     * ws [N, num_ws, w_dim] to images [N, C, H, W], roughly in [-1, 1], not clamped. With a palette
+     * output: [N, 3, H, W], every pixel a palette colour or the background, in [-1, 1].
+     */
     public NDArray synthesize(NDArray ws) {
         return synthesize(ws, null);
     }
@@ -141,7 +179,8 @@ public final class Generator implements AutoCloseable {
      */
     public NDArray synthesize(NDArray ws, ImageTransform transform) {
         ensureOpen();
-        return synthesis.forward(ws, transform);
+        NDArray image = synthesis.forward(ws, transform);
+        return palette == null ? image : palette.forward(ws, image);
     }
 
     private void ensureOpen() {

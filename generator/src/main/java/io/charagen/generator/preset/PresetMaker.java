@@ -37,6 +37,10 @@ public final class PresetMaker {
     private final ModelRef model;
     private final Projector projector;
 
+    /**
+     * @param projector projects images for {@link #fromImage} and {@link #fromLabelledFolders}; null for a
+     *                  maker that makes presets from seeds only (as for a model that cannot be projected)
+     */
     public PresetMaker(Generator generator, ModelRef model, Projector projector) {
         this.generator = generator;
         this.model = model;
@@ -147,6 +151,10 @@ public final class PresetMaker {
                 target[size * size + p] = ((argb >> 8) & 0xff) / 127.5f - 1f;
                 target[2 * size * size + p] = (argb & 0xff) / 127.5f - 1f;
             }
+        }
+        if (projector == null) {
+            throw new IllegalStateException("this preset maker for '" + model.name() + "' has no projector: it makes"
+                    + " presets from seeds only");
         }
         return projector.project(target, mask, options, listener, cancelled).ws();
     }

@@ -42,9 +42,16 @@ public final class Projector {
     /**
      * @param perceptual feature network for the perceptual term, or null for pixels only; its resolution
      *                   must be an integer multiple or fraction of the generator's
+     * @throws IllegalArgumentException for a generator with a palette output, which has no gradient
+     *                                  through its image
      */
     public Projector(Generator generator, FeatureExtractor perceptual) {
         this.generator = Objects.requireNonNull(generator, "generator");
+        if (generator.hasPaletteOutput()) {
+            throw new IllegalArgumentException("the model whose palette head is " + generator.paletteOutput().source()
+                    + " draws through a palette output (argmax of class logits, then a palette lookup), which has"
+                    + " no gradient: it cannot be projected");
+        }
         this.perceptual = perceptual;
         if (perceptual != null) {
             int a = Math.max(perceptual.resolution(), generator.resolution());
