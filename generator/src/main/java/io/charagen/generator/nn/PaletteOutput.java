@@ -96,7 +96,7 @@ public final class PaletteOutput {
 
     /**
      * The palette of each w: [N, S, K, 3] in [-1, 1] (slot, then shade, then R, G, B), from ws
-     * [N, num_ws, w_dim]. Made on ws's manager.
+     * [N, num_ws, w_dim], through tanh as the toolkit's PaletteHead. Made on ws's manager.
      */
     public NDArray palette(NDArray ws) {
         checkWs(ws);
@@ -108,7 +108,7 @@ public final class PaletteOutput {
         NDArray h = BiasAct.leakyRelu(x.matMul(weight0T).add(bias0), BiasAct.LRELU_SLOPE, 1, null);  // [N, hidden]
         h = BiasAct.leakyRelu(h.matMul(weight2T).add(bias2), BiasAct.LRELU_SLOPE, 1, null);          // [N, hidden]
         NDArray p = h.matMul(weight4T).add(bias4);                                                   // [N, S K 3]
-        return p.reshape(ws.getShape().get(0), spec.slotCount(), spec.shades(), 3).clip(-1, 1);
+        return p.reshape(ws.getShape().get(0), spec.slotCount(), spec.shades(), 3).tanh();
     }
 
     /**

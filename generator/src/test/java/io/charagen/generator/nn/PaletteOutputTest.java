@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The palette output: the head's MLP and the decode give exactly the pixels worked out by hand, and a
+ * The palette output: the head's MLP and the decode give the pixels worked out by hand, and a
  * bundle with a palette output draws RGB images made only of its palette's colours and the background.
  */
 class PaletteOutputTest {
@@ -54,8 +54,8 @@ class PaletteOutputTest {
         for (int j = 0; j < 18; j++) {
             raw[j] = (j - 8) * 0.125f;        // -1 ... 1.125
         }
-        raw[15] = -4;                        // clamped to -1
-        raw[16] = 3;                         // clamped to 1; raw[17] = 1.125 too
+        raw[15] = -4;                        // tanh keeps every value inside (-1, 1)
+        raw[16] = 3;
         float[] w4 = new float[18 * 2];
         float[] b4 = new float[18];
         for (int j = 0; j < 18; j++) {
@@ -71,6 +71,18 @@ class PaletteOutputTest {
         t.put("net.4.weight", HostTensor.ofFloats(new Shape(18, 2), w4));
         t.put("net.4.bias", HostTensor.ofFloats(new Shape(18), b4));
         return new StateDict("tiny head", t);
+    }
+
+    private static float tanh(float x) {
+        return (float) Math.tanh(x);
+    }
+
+    private static float[] tanh(float[] xs) {
+        float[] out = new float[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            out[i] = tanh(xs[i]);
+        }
+        return out;
     }
 
     @Test
@@ -92,15 +104,16 @@ class PaletteOutputTest {
             NDArray image = output.forward(ws, scope.create(logits, new Shape(1, 5, 2, 2)));
 
             assertEquals(new Shape(1, 3, 2, 2), image.getShape());
-            // p[s][k][c] = raw[(s * 2 + k) * 3 + c], clamped to [-1, 1]
-            assertArrayEquals(new float[] {-1, -0.875f, -0.75f, -0.625f, -0.5f, -0.375f, -0.25f, -0.125f, 0,
-                    0.125f, 0.25f, 0.375f, 0.5f, 0.625f, 0.75f, -1, 1, 1}, palette, 0f);
+            // p[s][k][c] = tanh(raw[(s * 2 + k) * 3 + c])
+            float[] raw = {-1, -0.875f, -0.75f, -0.625f, -0.5f, -0.375f, -0.25f, -0.125f, 0,
+                    0.125f, 0.25f, 0.375f, 0.5f, 0.625f, 0.75f, -4, 3, 1.125f};
+            assertArrayEquals(tanh(raw), palette, 1e-6f);
             float blue = 121 / 127.5f - 1f;
             float[] expected = {
-                    -1, -0.25f, -1, 0.125f,      // R: background, p[1][0], p[2][1], p[1][1]
-                    1, -0.125f, 1, 0.25f,        // G
-                    blue, 0, 1, 0.375f};        // B
-            assertArrayEquals(expected, image.toFloatArray(), 0f);
+                    -1, tanh(-0.25f), tanh(-4), tanh(0.125f),      // R: background, p[1][0], p[2][1], p[1][1]
+                    1, tanh(-0.125f), tanh(3), tanh(0.25f),        // G
+                    blue, tanh(0), tanh(1.125f), tanh(0.375f)};    // B
+            assertArrayEquals(expected, image.toFloatArray(), 1e-6f);
             assertEquals(scope, image.getManager(), "the image is made on the inputs' manager");
         }
     }
