@@ -25,8 +25,9 @@ LABELS_SUFFIX = ".labels.safetensors"
 
 class SpriteModel:
     def __init__(self, generator, catalogue, encoder: Optional[LabelEncoder] = None,
-                 vocabulary: Optional[Vocabulary] = None, colour_from: Optional[int] = None):
+                 vocabulary: Optional[Vocabulary] = None, colour_from: Optional[int] = None, palette_head=None):
         self.G, self.encoder, self.vocabulary, self.colour_from = generator, encoder, vocabulary, colour_from
+        self.palette_head = palette_head  # a renderer's palette output (render/palette.py), else None
         self.mixer = LabelMixer(catalogue)
 
     @property
@@ -40,15 +41,17 @@ class SpriteModel:
         return w.unsqueeze(1).repeat(1, self.G.num_ws, 1)
 
     def project(self, targets, figures, steps: int, log=None) -> torch.Tensor:
+        if self.palette_head is not None:
+            raise CharagenError("a palette-output model draws class maps, not RGB, so it has no W+ pixel "
+                                "projection; score it through its own inverse")
         w_avg = self.G.mapping.w_avg
         if self.encoder is not None and not bool(w_avg.abs().sum() > 0):
             w_avg = self.encoder.w_avg  # a renderer whose mapping is not fitted yet
         return project(self.G.synthesis, w_avg, targets, figures, steps, log=log)
 
-    @torch.no_grad()
     def draw(self, ws: torch.Tensor, chunk: int = 16) -> np.ndarray:
-        parts = [self.G.synthesis(ws[i:i + chunk], noise_mode="const").numpy() for i in range(0, len(ws), chunk)]
-        return images.to_uint8(np.concatenate(parts))
+        from ..render.model import draw_sheets
+        return draw_sheets(self.G, self.palette_head, ws, chunk)
 
 
 def load_sprite_model(path: Path, catalogue) -> SpriteModel:
@@ -72,7 +75,7 @@ def _from_renderer_point(point: ResumePoint, catalogue) -> SpriteModel:
     from ..render.model import RendererModel
     model = RendererModel.from_point(point, "R_ema").eval().requires_grad_(False)
     return SpriteModel(model.G, catalogue, model.encoder, Vocabulary.from_json(point.state["vocabulary"]),
-                       model.colour_from)
+                       model.colour_from, model.palette)
 
 
 def label_encoder_tensors(encoder: LabelEncoder) -> dict:

@@ -16,7 +16,10 @@ OWN = {"--embed-lr": ("embed_lr", float), "--mix-prob": ("mix_prob", float), "--
        "--ema-kimg": ("ema_kimg", float), "--blend-prob": ("blend_prob", float),
        "--blend-max": ("blend_max", float), "--edit-prob": ("edit_prob", float),
        "--edge-weight": ("edge_weight", float), "--adv-weight": ("adv_weight", float), "--patch-d-lr": ("d_lr", float),
-       "--learned-noise-from": ("learned_noise_from", int), "--noise-lr": ("noise_lr", float)}
+       "--learned-noise-from": ("learned_noise_from", int), "--noise-lr": ("noise_lr", float),
+       "--output": ("output", str), "--palette-lr": ("palette_lr", float),
+       "--palette-steps": ("palette_steps", int), "--palette-batch": ("palette_batch", int),
+       "--palette-pool": ("palette_pool", int)}
 
 
 def add_arguments(parser) -> None:

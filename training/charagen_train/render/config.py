@@ -15,6 +15,15 @@ from ..errors import UsageError
 from ..train.config import check_fields
 
 
+OUTPUTS = ("rgb", "palette")
+
+
+def output_channels(output: str) -> int:
+    """The generator's image channels: RGB, or the palette output's slot and shade logits."""
+    from .palette import SHADES, SLOTS
+    return 3 if output == "rgb" else SLOTS + SHADES
+
+
 @dataclasses.dataclass
 class RendererConfig:
     resolution: int = 256
@@ -41,6 +50,11 @@ class RendererConfig:
     ema_kimg: float = 1.0               # half-life of the weights' moving average
     learned_noise_from: int = 0         # noise maps at this resolution and above are learned (0: fixed; noise_maps.py)
     noise_lr: float = 0.01              # the learned noise maps' Adam learning rate
+    output: str = "rgb"                 # 'rgb', or 'palette': slot and shade maps plus a palette (palette.py)
+    palette_lr: float = 0.001           # the palette head's Adam learning rate
+    palette_steps: int = 4              # steps of the palette head alone per training step ...
+    palette_batch: int = 256            # ... on this many characters of its pool (labels and palettes only) ...
+    palette_pool: int = 8192            # ... of this many characters
 
     def check(self) -> None:
         if self.resolution != 256:
@@ -57,6 +71,13 @@ class RendererConfig:
         res = self.learned_noise_from
         if res != 0 and not (4 <= res <= self.resolution and res & (res - 1) == 0):
             raise UsageError(f"learned_noise_from {res}: expected 0 (off) or a power of two 4..{self.resolution}")
+        if self.output not in OUTPUTS:
+            raise UsageError(f"output '{self.output}': expected one of {', '.join(OUTPUTS)}")
+        for name in ("palette_steps", "palette_batch", "palette_pool"):
+            if getattr(self, name) < (0 if name == "palette_steps" else 1):
+                raise UsageError(f"{name} {getattr(self, name)}: expected at least {0 if name == 'palette_steps' else 1}")
+        if self.palette_lr <= 0:
+            raise UsageError(f"palette_lr {self.palette_lr}: expected > 0")
         if self.noise_lr <= 0:
             raise UsageError(f"noise_lr {self.noise_lr}: expected > 0")
         for name in ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob"):
@@ -72,7 +93,7 @@ class RendererConfig:
 
     def generator_kwargs(self) -> Dict[str, Any]:
         return {"z_dim": self.z_dim, "c_dim": 0, "w_dim": self.w_dim, "img_resolution": self.resolution,
-                "img_channels": 3, "mapping_kwargs": {"num_layers": self.mapping_layers},
+                "img_channels": output_channels(self.output), "mapping_kwargs": {"num_layers": self.mapping_layers},
                 "channel_base": self.channel_base, "channel_max": self.channel_max,
                 "conv_clamp": 256, "num_fp16_res": 0, "architecture": "skip"}
 
@@ -91,10 +112,12 @@ class RendererConfig:
 
 
 #: What a resumed run may change: how samples are drawn and the learning rates, not the networks'
-#: shapes; learned noise maps may be switched on (noise_maps.py), not changed once on.
+#: shapes; learned noise maps may be switched on (noise_maps.py), not changed once on; the output
+#: may go from rgb to palette (the trainer then starts the new output layers and Adam afresh).
 RESUMABLE_CHANGES = ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob", "background_weight",
                      "edge_weight", "adv_weight", "d_lr", "g_lr", "embed_lr", "ema_kimg",
-                     "learned_noise_from", "noise_lr")
+                     "learned_noise_from", "noise_lr", "output", "palette_lr", "palette_steps",
+                     "palette_batch", "palette_pool")
 
 PRESETS: Dict[str, RendererConfig] = {
     "sprite": RendererConfig(blend_prob=0.25, edit_prob=0.15),

@@ -1,23 +1,29 @@
 """The renderer's trainable whole: the label encoder E and the StyleGAN2 generator G whose synthesis
-network draws a sheet from W+. Only G (with the mapping network fitted afterwards, see
-render/mapping_fit.py) is exported; E stays in the run, for held-out scoring and label presets."""
+network draws a sheet from W+, and with the palette output (palette.py) the palette head. G (with the
+mapping network fitted afterwards, see render/mapping_fit.py) and the palette head are exported; E
+stays in the run, for held-out scoring and label presets."""
 
 from typing import List, Optional, Sequence
 
 import torch
 from torch import nn
 
-from .. import nets
+import numpy as np
+
+from .. import images, nets
 from .encoder import LabelEncoder
 from .labels import Vocabulary
+from .palette import PaletteHead, decode
 
 
 class RendererModel(nn.Module):
-    def __init__(self, generator_kwargs: dict, shape_tokens: int, colour_tokens: int, colour_from: int):
+    def __init__(self, generator_kwargs: dict, shape_tokens: int, colour_tokens: int, colour_from: int,
+                 output: str = "rgb"):
         super().__init__()
         self.G = nets.build_generator("stylegan2", generator_kwargs)
         self.encoder = LabelEncoder(shape_tokens, colour_tokens, self.G.w_dim)
         self.colour_from = colour_from
+        self.palette = PaletteHead(self.G.w_dim, colour_from) if output == "palette" else None
 
     def ws(self, shapes_a: Sequence[List[int]], colours_a: Sequence[List[int]],
            shapes_b: Optional[Sequence[List[int]]] = None, colours_b: Optional[Sequence[List[int]]] = None,
@@ -45,16 +51,33 @@ class RendererModel(nn.Module):
                           w_b.unsqueeze(1).expand(-1, n - self.colour_from, -1)], dim=1)
 
     def draw(self, ws: torch.Tensor) -> torch.Tensor:
+        """The generator's output: RGB in [-1, 1], or the palette output's logits."""
         return self.G.synthesis(ws, noise_mode="const")
+
+    @torch.no_grad()
+    def draw_uint8(self, ws: torch.Tensor) -> np.ndarray:
+        """uint8 [N, H, W, 3]: the sheets as the runtime shows them."""
+        return draw_sheets(self.G, self.palette, ws)
 
     @classmethod
     def from_point(cls, point, prefix: str) -> "RendererModel":
         """The model a renderer run's resume point holds under `prefix` ('R' or 'R_ema')."""
         vocabulary = Vocabulary.from_json(point.state["vocabulary"])
         model = cls(point.state["generator"]["kwargs"], len(vocabulary.shapes), len(vocabulary.colours),
-                    point.state["config"]["colour_from"])
+                    point.state["config"]["colour_from"], point.state["config"].get("output", "rgb"))
         nets.load_state_dict_strictly(model, point.module_state(prefix), f"{point.source} ({prefix})")
         return model
+
+
+@torch.no_grad()
+def draw_sheets(G, palette_head, ws: torch.Tensor, chunk: int = 16) -> np.ndarray:
+    """uint8 [N, H, W, 3] from W+: G's RGB, or with a palette head each pixel's most likely slot and
+    shade looked up in the palette (palette.decode)."""
+    parts = []
+    for i in range(0, len(ws), chunk):
+        out = G.synthesis(ws[i:i + chunk], noise_mode="const")
+        parts.append(images.to_uint8(out.numpy()) if palette_head is None else decode(out, palette_head(ws[i:i + chunk])))
+    return np.concatenate(parts)
 
 
 def figure_weight(figure: torch.Tensor, background_weight: float) -> torch.Tensor:

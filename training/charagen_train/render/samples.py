@@ -16,6 +16,7 @@ import torch
 
 from ..data.sprite_composer import SpriteComposer
 from .labels import LabelMixer, Vocabulary, body_of, recolour, recolour_options
+from .palette import PaletteCoder
 
 
 @dataclass
@@ -30,12 +31,34 @@ class Batch:
     colours_p: List[List[int]]
     mixed: torch.Tensor           # bool [N]: B differs from A
     edits: List[Optional[Tuple[List[int], int]]]  # (the class's colour tokens, the new colour's token) or None
+    palette: Optional[dict] = None  # palette output targets: slot, shade [N, H, W], colours [N, S, K, 3], present
+
+
+#: Composer indices of the palette head's own characters start here (2 * 10**8 drawn samples first).
+PALETTE_INDEX_BASE = 10 ** 8
+
+
+@dataclass
+class PalettePool:
+    """Characters' tokens and exact palettes (colours [N, S, K, 3] in [-1, 1], present [N, S, K])."""
+    shapes_a: List[List[int]]
+    colours_a: List[List[int]]
+    shapes_b: List[List[int]]
+    colours_b: List[List[int]]
+    colours: torch.Tensor
+    present: torch.Tensor
+
+    def take(self, index: torch.Tensor):
+        i = index.tolist()
+        return ([self.shapes_a[k] for k in i], [self.colours_a[k] for k in i], [self.shapes_b[k] for k in i],
+                [self.colours_b[k] for k in i], self.colours[index], self.present[index])
 
 
 class SampleDrawer:
     def __init__(self, composer: SpriteComposer, vocabulary: Vocabulary, seed: int, mix_prob: float,
-                 edit_prob: float = 0.0):
+                 edit_prob: float = 0.0, palette_coder: Optional[PaletteCoder] = None):
         self.composer, self.vocabulary, self.seed = composer, vocabulary, seed
+        self.coder = palette_coder
         self.mix_prob, self.edit_prob = mix_prob, edit_prob
         self.mixer = LabelMixer(composer.catalogue)
 
@@ -43,6 +66,7 @@ class SampleDrawer:
         """Samples start .. start + n - 1: sample k is composer characters 2k (A) and 2k + 1 (the
         partner; B when the sample is a mix)."""
         targets, figures, sa, ca, sb, cb, sp, cp, flags, edits = [], [], [], [], [], [], [], [], [], []
+        coded = []
         for k in range(start, start + n):
             a = self.mixer.layers(self.composer.plan(self.seed, 2 * k)["layers"])
             partner = self.mixer.layers(self.composer.plan(self.seed, 2 * k + 1)["layers"])
@@ -55,6 +79,8 @@ class SampleDrawer:
             rgb, rgba = self.composer.render([layer.path for layer in drawn], body_of(drawn).path)
             targets.append(rgb)
             figures.append(rgba[..., 3] > 0)
+            if self.coder is not None:
+                coded.append(self.coder.encode(drawn, figures[-1]))
             flags.append(mixed)
             edits.append(edit)
             for layers, shapes, colours in ((a, sa, ca), (b, sb, cb), (partner, sp, cp)):
@@ -63,7 +89,33 @@ class SampleDrawer:
                 colours.append(c)
         target = torch.from_numpy(np.stack(targets)).permute(0, 3, 1, 2).float() / 127.5 - 1
         figure = torch.from_numpy(np.stack(figures)).unsqueeze(1).float()
-        return Batch(target, figure, sa, ca, sb, cb, sp, cp, torch.tensor(flags), edits)
+        palette = None
+        if coded:
+            slot, shade, colours, present = (np.stack(x) for x in zip(*coded))
+            palette = {"slot": torch.from_numpy(slot), "shade": torch.from_numpy(shade),
+                       "colours": torch.from_numpy(colours).float() / 127.5 - 1, "present": torch.from_numpy(present)}
+        return Batch(target, figure, sa, ca, sb, cb, sp, cp, torch.tensor(flags), edits, palette)
+
+    def palette_pool(self, n: int) -> "PalettePool":
+        """n characters for the palette head alone (labels and colour tables only, no drawing), a
+        mix_prob share of them A's shapes in B's colours. Their composer indices lie far above those
+        of the drawn samples."""
+        sa, ca, sb, cb, palettes, present = [], [], [], [], [], []
+        for j in range(n):
+            k = PALETTE_INDEX_BASE + j
+            a = self.mixer.layers(self.composer.plan(self.seed, 2 * k)["layers"])
+            b = a
+            if _chance(self.seed, k) < self.mix_prob:
+                b = self.mixer.layers(self.composer.plan(self.seed, 2 * k + 1)["layers"])
+            for layers, shapes, colours in ((a, sa, ca), (b, sb, cb)):
+                s, c = self.vocabulary.encode(layers)
+                shapes.append(s)
+                colours.append(c)
+            p, has = self.coder.palette(self.mixer.mix(a, b) if b is not a else a)
+            palettes.append(p)
+            present.append(has)
+        return PalettePool(sa, ca, sb, cb, torch.from_numpy(np.stack(palettes)).float() / 127.5 - 1,
+                           torch.from_numpy(np.stack(present)))
 
     def _edit(self, layers, k: int):
         """A recolouring of one colour class of the character, and its (class tokens, colour token)."""

@@ -27,8 +27,9 @@ from ..train.resume import ResumePoint
 from ..train.trainer import next_multiple, parameter_count
 from .config import RendererConfig
 from .labels import Vocabulary, body_of
-from .model import RendererModel, edge_loss, figure_loss
+from .model import RendererModel, edge_loss, figure_loss, figure_weight
 from .noise_maps import learn_noise_maps
+from .palette import PaletteCoder, load_all_but_output_layers, palette_loss
 from .patch_discriminator import PatchDiscriminator, discriminator_term, generator_term
 from .samples import SampleDrawer
 
@@ -83,9 +84,18 @@ class RendererRun:
         torch.manual_seed(options.seed)
         cfg = self.config
         self.model = RendererModel(cfg.generator_kwargs(), len(self.vocabulary.shapes), len(self.vocabulary.colours),
-                                   cfg.colour_from).train()
+                                   cfg.colour_from, cfg.output).train()
         self.model_ema = copy.deepcopy(self.model).eval()
-        if point:
+        # An rgb run switched to the palette output keeps every weight but the output layers (palette.py).
+        switching_output = point is not None and point.state["config"].get("output", "rgb") != cfg.output
+        if switching_output:
+            if cfg.output != "palette":
+                raise UsageError(f"{options.resume}: a palette-output run cannot go back to rgb")
+            for prefix, module in (("R", self.model), ("R_ema", self.model_ema)):
+                kept = load_all_but_output_layers(module, point.module_state(prefix))
+            self.log(f"charagen-train: output rgb -> palette; {kept} tensors kept, the output layers and the "
+                     "palette head start afresh, and so does Adam")
+        elif point:
             point.restore_modules({"R": self.model, "R_ema": self.model_ema}, {})
         # After the weights: switching the maps on premultiplies them by the strengths they were trained with.
         maps = []
@@ -97,9 +107,14 @@ class RendererRun:
         is_map = {id(m) for m in maps}
         groups = [{"params": [p for p in self.model.G.synthesis.parameters() if id(p) not in is_map], "lr": cfg.g_lr},
                   {"params": list(self.model.encoder.parameters()), "lr": cfg.embed_lr}]
+        if self.model.palette is not None:
+            groups.append({"params": list(self.model.palette.parameters()), "lr": cfg.palette_lr})
         if maps:
             groups.append({"params": maps, "lr": cfg.noise_lr})
         self.opt = torch.optim.Adam(groups, betas=cfg.betas, eps=1e-8)
+        # The palette head's own steps (_palette_steps) have their own Adam.
+        self.opt_palette = (torch.optim.Adam(self.model.palette.parameters(), lr=cfg.palette_lr, betas=cfg.betas)
+                            if self.model.palette is not None else None)
         self.model.G.mapping.requires_grad_(False)  # fitted after the synthesis network (mapping_fit.py)
         self.model_ema.requires_grad_(False)  # after the maps: they are new parameters
         # The optional patch discriminator (a run may add it on resume; it then starts fresh).
@@ -108,7 +123,10 @@ class RendererRun:
         self.opt_D = torch.optim.Adam(self.D.parameters(), lr=cfg.d_lr, betas=(0.5, 0.99)) if self.D else None
         self.cur_nimg, self.elapsed, self.cpu_seconds, self.history = 0, 0.0, 0.0, []
         if point:
-            point.restore_modules({}, {"opt": self.opt})
+            if not switching_output:
+                point.restore_modules({}, {"opt": self.opt})
+            if self.opt_palette is not None and "opt_palette" in point.state.get("optimizer_steps", {}):
+                point.restore_modules({}, {"opt_palette": self.opt_palette})
             if has_patch:
                 point.restore_modules({"D_patch": self.D}, {"opt_D_patch": self.opt_D})
             self.cur_nimg = int(point.state["cur_nimg"])
@@ -117,9 +135,12 @@ class RendererRun:
             self.history = list(point.state.get("history", []))
             if options.changes:
                 self.history.append({"kimg": round(self.cur_nimg / 1e3, 3), "config_changes": options.changes})
-        self.drawer = SampleDrawer(self.composer, self.vocabulary, options.seed, cfg.mix_prob, cfg.edit_prob)
+        coder = PaletteCoder(self.composer) if cfg.output == "palette" else None
+        self.drawer = SampleDrawer(self.composer, self.vocabulary, options.seed, cfg.mix_prob, cfg.edit_prob, coder)
+        self.pool = self.drawer.palette_pool(cfg.palette_pool) if coder is not None and cfg.palette_steps else None
         # The EMA model through its own inverse, as `evaluate` sees it (it follows the EMA's weights).
-        self.inverse = SpriteModel(self.model_ema.G, catalogue, self.model_ema.encoder, self.vocabulary, cfg.colour_from)
+        self.inverse = SpriteModel(self.model_ema.G, catalogue, self.model_ema.encoder, self.vocabulary, cfg.colour_from,
+                                   self.model_ema.palette)
         self.rng = torch.Generator().manual_seed(options.seed * 7919 + self.cur_nimg)
         self.heldout = heldout_set(self.composer, max(options.eval_count, 16))
         self.stop_requested = False
@@ -137,8 +158,17 @@ class RendererRun:
                            blend=(b.shapes_p, b.colours_p, alpha) if cfg.blend_prob > 0 else None,
                            edits=b.edits)
         drawn = self.model.draw(ws)
-        loss = figure_loss(drawn, b.target, b.figure, cfg.background_weight)
-        stats = {"loss": float(loss.detach())}
+        if cfg.output == "palette":
+            t = b.palette
+            terms = palette_loss(drawn, self.model.palette(ws), t["slot"], t["shade"], t["colours"], t["present"],
+                                 figure_weight(b.figure, cfg.background_weight))
+            loss = terms["slot"] + terms["shade"] + terms["palette"]
+            # The palette head alone on many more characters (their ws detached: the head learns to
+            # read colours from w; a drawn sheet costs a thousand times a palette lookup).
+            stats = {"loss": float(loss.detach()), **{k: float(v.detach()) for k, v in terms.items()}}
+        else:
+            loss = figure_loss(drawn, b.target, b.figure, cfg.background_weight)
+            stats = {"loss": float(loss.detach())}
         total = loss
         if cfg.edge_weight > 0:
             edges = edge_loss(drawn, b.target, b.figure, cfg.background_weight)
@@ -159,9 +189,31 @@ class RendererRun:
             d_loss.backward()
             self.opt_D.step()
             stats["loss_D"] = float(d_loss.detach())
+        if cfg.output == "palette":
+            stats["palette_pool"] = self._palette_steps()
         self.cur_nimg += cfg.batch
         update_ema(self.model_ema, self.model, cfg.batch, self.cur_nimg, cfg.ema_kimg, 0.05)
         return stats
+
+    def _palette_steps(self) -> float:
+        """Steps of the palette head alone, on characters of its pool and their current ws (detached):
+        a palette lookup costs a thousandth of a drawn sheet, and the head needs far more steps than
+        the network (measured: the head of a 220 kimg point, 1500 such steps, held-out palette loss
+        0.46 -> 0.10). Returns the last step's loss."""
+        cfg = self.config
+        loss = 0.0
+        for _ in range(cfg.palette_steps):
+            sa, ca, sb, cb, colours, present = self.pool.take(
+                torch.randint(0, len(self.pool.colours), (cfg.palette_batch,), generator=self.rng))
+            with torch.no_grad():
+                ws = self.model.ws(sa, ca, sb, cb)
+            d = (self.model.palette(ws) - colours)[present]
+            term = (d.abs() + d.square()).sum(-1).mean()
+            self.opt_palette.zero_grad(set_to_none=True)
+            term.backward()
+            self.opt_palette.step()
+            loss = float(term.detach())
+        return loss
 
     def redraw(self, labels_list) -> np.ndarray:
         """uint8 [N, 256, 256, 3]: the characters of the given labels drawn by the EMA model."""
@@ -182,6 +234,7 @@ class RendererRun:
         previous = {s: signal.signal(s, self._request_stop) for s in (signal.SIGINT, signal.SIGTERM)}
         started, cpu_started = time.time(), time.process_time()
         tick_start, tick_nimg, losses, edges, adversarial = time.time(), self.cur_nimg, [], [], []
+        terms = {}
         next_eval = next_multiple(self.cur_nimg, opts.eval_kimg) if self.cur_nimg else 0
         next_grid = next_multiple(self.cur_nimg, opts.grid_kimg) if self.cur_nimg else 0
         next_snapshot = next_multiple(self.cur_nimg, opts.snapshot_kimg)
@@ -193,6 +246,9 @@ class RendererRun:
                     edges.append(stats["edge"])
                 if "adv" in stats:
                     adversarial.append((stats["adv"], stats["loss_D"]))
+                for name in ("slot", "shade", "palette", "palette_pool"):
+                    if name in stats:
+                        terms.setdefault(name, []).append(stats[name])
                 now = time.time()
                 stop = (self.cur_nimg >= opts.kimg * 1000 or self.stop_requested
                         or (opts.minutes is not None and now - started >= opts.minutes * 60))
@@ -204,6 +260,7 @@ class RendererRun:
                              "wall_hours": round((self.elapsed + now - started) / 3600, 4)}
                     if edges:
                         entry.update(edge=round(float(np.mean(edges)), 5))
+                    entry.update({name: round(float(np.mean(v)), 5) for name, v in terms.items()})
                     if adversarial:
                         entry.update(adv=round(float(np.mean([a for a, _ in adversarial])), 4),
                                      loss_D=round(float(np.mean([d for _, d in adversarial])), 4))
@@ -213,6 +270,7 @@ class RendererRun:
                         next_eval = next_multiple(self.cur_nimg, opts.eval_kimg)
                     self._record(entry)
                     tick_start, tick_nimg, losses, edges, adversarial = time.time(), self.cur_nimg, [], [], []
+                    terms = {}
                 if stop or self.cur_nimg >= next_grid:
                     self._grid()
                     next_grid = next_multiple(self.cur_nimg, opts.grid_kimg)
@@ -239,6 +297,9 @@ class RendererRun:
             extra = f"  adv {entry['adv']:.3f} D {entry['loss_D']:.3f}" + extra
         if "edge" in entry:
             extra = f"  edge {entry['edge']:.4f}" + extra
+        if "slot" in entry:
+            extra = (f"  slot {entry['slot']:.4f} shade {entry['shade']:.4f} palette {entry['palette']:.4f}"
+                     f" (pool {entry.get('palette_pool', 0):.4f})" + extra)
         self.log(f"kimg {entry['kimg']:8.3f}  kimg/h {entry['kimg_per_h']:6.2f}  CPU-h {entry['cpu_hours']:.3f}  "
                  f"loss {entry['loss']:.4f}{extra}")
         with open(Path(self.options.out) / "log.jsonl", "a") as f:
@@ -254,8 +315,7 @@ class RendererRun:
         ta, tb = [self.vocabulary.encode(x) for x in a], [self.vocabulary.encode(x) for x in b]
         m = self.model_ema
         with torch.no_grad():
-            mixed = images.to_uint8(m.draw(m.ws([t[0] for t in ta], [t[1] for t in ta],
-                                                [t[0] for t in tb], [t[1] for t in tb])).numpy())
+            mixed = m.draw_uint8(m.ws([t[0] for t in ta], [t[1] for t in ta], [t[0] for t in tb], [t[1] for t in tb]))
         truths = []
         for x, y in zip(a, b):
             layers = mixer.mix(x, y)
@@ -277,6 +337,8 @@ class RendererRun:
             "history": self.history, "torch": torch.__version__,
         }
         modules, optimizers = {"R": self.model, "R_ema": self.model_ema}, {"opt": self.opt}
+        if self.opt_palette is not None:
+            optimizers["opt_palette"] = self.opt_palette
         if self.D is not None:
             modules["D_patch"], optimizers["opt_D_patch"] = self.D, self.opt_D
         point = ResumePoint.capture_modules(state, modules, optimizers, self.options.resume_dtype)
