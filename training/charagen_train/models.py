@@ -25,6 +25,9 @@ def load_generator(path: Path, device: torch.device) -> torch.nn.Module:
         card, tensors = read_bundle(path)
         generator = nets.generator_from_kwargs(card["architecture"], card["generator_kwargs"], str(path))
         nets.load_state_dict_strictly(generator, {k: torch.from_numpy(v) for k, v in tensors.items()}, str(path))
+        if "output" in card:
+            from .render.palette_bundle import attach_palette_output
+            attach_palette_output(generator, card, path.with_suffix(".json"))
     else:
         raise UsageError(f"--model {path}: expected a .pkl snapshot, a .json/.safetensors bundle or a resume folder")
     return generator.eval().requires_grad_(False).to(device)

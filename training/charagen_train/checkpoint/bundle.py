@@ -17,7 +17,7 @@ FORMAT = "charagen-model/1"
 KINDS = ("sprite", "portrait")
 ARCHITECTURES = ("stylegan2", "stylegan3-t", "stylegan3-r")
 FIELDS = ("format", "name", "kind", "architecture", "resolution", "z_dim", "w_dim", "num_ws", "img_channels",
-          "generator_kwargs", "layer_groups", "layout", "training", "licence", "attribution", "weights")
+          "generator_kwargs", "layer_groups", "layout", "training", "licence", "attribution", "weights", "output")
 REQUIRED = ("format", "name", "kind", "architecture", "resolution", "z_dim", "w_dim", "num_ws", "img_channels",
             "generator_kwargs", "weights")
 
@@ -122,6 +122,9 @@ def _check_card(card: Any, source: str) -> None:
     sha = weights["sha256"]
     if not (isinstance(sha, str) and len(sha) == 64 and all(ch in "0123456789abcdef" for ch in sha)):
         raise CharagenError(f"{source}: field 'weights.sha256' must be 64 lowercase hex digits")
+    if "output" in card:
+        from ..render.palette_bundle import check_output_field
+        check_output_field(card, source)
 
 
 def _check_layer_groups(card: Dict[str, Any], source: str) -> None:

@@ -9,6 +9,7 @@ from ..checkpoint import safetensors
 from ..checkpoint.bundle import model_card, write_bundle
 from ..errors import CharagenError, UsageError
 from ..evaluate.inverse import LABELS_SUFFIX, label_encoder_tensors
+from ..render.palette_bundle import write_palette_output
 from ..train.resume import ResumePoint
 
 
@@ -39,7 +40,7 @@ def run(args) -> int:
             raise UsageError(f"--layer-groups {args.layer_groups}: {e}") from None
     training = training_record(point)
     if point.state.get("method") == "renderer":
-        generator, encoder = renderer_parts(point)
+        generator, encoder, palette_head = renderer_parts(point)
         groups = groups or point.state.get("layer_groups")
         labels_file = args.out.with_name(args.out.stem + LABELS_SUFFIX)
         data = safetensors.write(labels_file, label_encoder_tensors(encoder), overwrite=args.force)
@@ -50,19 +51,22 @@ def run(args) -> int:
         generator = point.generator_ema()
     card = model_card(args.name or args.out.stem, kind, generator, layer_groups=groups, layout=meta.get("layout"),
                       training=training, licence=meta.get("licence"), attribution=meta.get("attribution"))
+    if point.state.get("method") == "renderer" and palette_head is not None:
+        card["output"] = write_palette_output(args.out, palette_head, overwrite=args.force)
     write_bundle(args.out, card, generator.state_dict(), overwrite=args.force)
     print(f"charagen-train: wrote {args.out} and {args.out.with_suffix('.safetensors').name}")
     return 0
 
 
 def renderer_parts(point: ResumePoint):
-    """A renderer run's exported generator (synthesis and fitted mapping) and its label encoder."""
+    """A renderer run's exported generator (synthesis and fitted mapping), its label encoder and its
+    palette head (None for an rgb renderer)."""
     from ..render.model import RendererModel
     if "mapping_fit" not in point.state:
         raise CharagenError(f"{point.source}: the mapping network is not fitted yet; run charagen-train "
                             "fit-mapping --run on it first (seeds would draw noise)")
     model = RendererModel.from_point(point, "R_ema")
-    return model.G.eval(), model.encoder
+    return model.G.eval(), model.encoder, model.palette
 
 
 def training_record(point: ResumePoint) -> dict:
