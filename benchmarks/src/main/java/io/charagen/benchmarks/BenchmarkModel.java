@@ -1,6 +1,9 @@
 package io.charagen.benchmarks;
 
+import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.checkpoint.HostTensor;
+import io.charagen.generator.checkpoint.PaletteOutputSpec;
+import io.charagen.generator.checkpoint.PaletteRecord;
 import io.charagen.generator.checkpoint.NetworkRecord;
 import io.charagen.generator.nn.init.RandomWeights;
 
@@ -13,7 +16,14 @@ import java.util.Map;
  * weights' values, only on the shapes the kwargs imply). The *-64 ones have the parity fixtures'
  * kwargs; the *-256 ones the widths of real 256x256 models.
  */
-record BenchmarkModel(String name, String description, boolean styleGan3, Map<String, Object> kwargs) {
+record BenchmarkModel(String name, String description, boolean styleGan3, Map<String, Object> kwargs,
+                      PaletteOutputSpec palette) {
+
+    /** The toolkit's palette output (render/palette.py): 16 slots, background first, and 16 shades. */
+    private static final PaletteOutputSpec SPRITE_PALETTE = new PaletteOutputSpec("palette.safetensors",
+            "0".repeat(64), List.of("background", "behind_body", "body", "eyes", "nose", "ears", "feet", "legs",
+            "torso.0", "torso.1", "torso.2", "belt", "accessories", "facial", "hair", "head"), 16, 7, 512,
+            List.of(0, 255, 121));
 
     static final List<BenchmarkModel> ALL = List.of(
             sg3("sg3t-64", "StyleGAN3-T 64x64, the sg3t-64 fixture's kwargs", fixture(false)),
@@ -29,7 +39,11 @@ record BenchmarkModel(String name, String description, boolean styleGan3, Map<St
                     sized(256, 16384, 256, 8)),
             sg2("sprite-sg2-256", "StyleGAN2 256x256, channel_base 4096, channel_max 256, z/w 256, 4 mapping "
                     + "layers: the training toolkit's renderer preset (the default sprite model's shape)",
-                    withLatentSize(sized(256, 4096, 256, 4), 256)));
+                    withLatentSize(sized(256, 4096, 256, 4), 256)),
+            new BenchmarkModel("sprite-palette-256", "sprite-sg2-256 with the palette output: 32 logit channels"
+                    + " (16 slots, 16 shades), the palette head's MLP on w and the argmax lookup (the default"
+                    + " sprite model's shape)", false, Map.copyOf(withChannels(withLatentSize(sized(256, 4096, 256, 4),
+                    256), 32)), SPRITE_PALETTE));
 
     static BenchmarkModel named(String name) {
         for (BenchmarkModel m : ALL) {
@@ -43,6 +57,15 @@ record BenchmarkModel(String name, String description, boolean styleGan3, Map<St
 
     NetworkRecord randomWeights(long seed) {
         return styleGan3 ? RandomWeights.stylegan3(kwargs, seed) : RandomWeights.stylegan2(kwargs, seed);
+    }
+
+    /** The palette head with random weights, or null for an RGB model. */
+    PaletteRecord paletteRecord(long seed) throws CheckpointException {
+        if (palette == null) {
+            return null;
+        }
+        int wDim = (Integer) kwargs.get("w_dim");
+        return PaletteRecord.check(palette, wDim, RandomWeights.paletteHead(palette, wDim, seed));
     }
 
     /**
@@ -67,16 +90,21 @@ record BenchmarkModel(String name, String description, boolean styleGan3, Map<St
     }
 
     private static BenchmarkModel sg3(String name, String description, Map<String, Object> kwargs) {
-        return new BenchmarkModel(name, description, true, Map.copyOf(kwargs));
+        return new BenchmarkModel(name, description, true, Map.copyOf(kwargs), null);
     }
 
     private static BenchmarkModel sg2(String name, String description, Map<String, Object> kwargs) {
-        return new BenchmarkModel(name, description, false, Map.copyOf(kwargs));
+        return new BenchmarkModel(name, description, false, Map.copyOf(kwargs), null);
     }
 
     private static Map<String, Object> withLatentSize(Map<String, Object> k, int size) {
         k.put("z_dim", size);
         k.put("w_dim", size);
+        return k;
+    }
+
+    private static Map<String, Object> withChannels(Map<String, Object> k, int channels) {
+        k.put("img_channels", channels);
         return k;
     }
 

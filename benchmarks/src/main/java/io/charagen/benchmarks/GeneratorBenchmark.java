@@ -61,7 +61,7 @@ public final class GeneratorBenchmark {
         long t1 = System.nanoTime();
         long params = BenchmarkModel.parameterCount(record);
         StringBuilder row = new StringBuilder(String.format("%-9s %6.2f M params", model.name(), params / 1e6));
-        try (Generator g = Generator.create(record, Device.cpu())) {
+        try (Generator g = Generator.create(record, model.paletteRecord(1), Device.cpu())) {
             long t2 = System.nanoTime();
             System.out.printf("  %.2f M parameters (%.2f M values with buffers), num_ws %d, %dx%d;"
                             + " random weights %.1f s, Generator.create %.1f s%n",
