@@ -163,8 +163,6 @@ class RendererRun:
             terms = palette_loss(drawn, self.model.palette(ws), t["slot"], t["shade"], t["colours"], t["present"],
                                  figure_weight(b.figure, cfg.background_weight))
             loss = terms["slot"] + terms["shade"] + terms["palette"]
-            # The palette head alone on many more characters (their ws detached: the head learns to
-            # read colours from w; a drawn sheet costs a thousand times a palette lookup).
             stats = {"loss": float(loss.detach()), **{k: float(v.detach()) for k, v in terms.items()}}
         else:
             loss = figure_loss(drawn, b.target, b.figure, cfg.background_weight)
