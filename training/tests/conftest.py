@@ -22,6 +22,14 @@ def fixtures_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def composer(lpc_dir):
+    """The LPC composer over the shared layers (pure: the same sheets in every test)."""
+    from charagen_train.data.lpc_catalogue import load_catalogue
+    from charagen_train.data.sprite_composer import SpriteComposer
+    return SpriteComposer(lpc_dir, load_catalogue(lpc_dir))
+
+
+@pytest.fixture(scope="session")
 def lpc_dir() -> Path:
     path = shared_dir() / "lpc"
     if not path.is_dir():

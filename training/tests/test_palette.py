@@ -12,8 +12,6 @@ import torch
 
 from charagen_train.cli import main
 from charagen_train.data import sheet_layout as sl
-from charagen_train.data.lpc_catalogue import load_catalogue
-from charagen_train.data.sprite_composer import SpriteComposer
 from charagen_train.errors import CharagenError
 from charagen_train.evaluate.metrics import colour_match
 from charagen_train.models import load_generator
@@ -22,11 +20,6 @@ from charagen_train.render.palette import SHADES, SLOTS, PaletteCoder, decode
 from charagen_train.train.resume import ResumePoint
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def composer(lpc_dir):
-    return SpriteComposer(lpc_dir, load_catalogue(lpc_dir))
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,6 @@ import pytest
 import torch
 
 from charagen_train.cli import main
-from charagen_train.data.lpc_catalogue import load_catalogue
-from charagen_train.data.sprite_composer import SpriteComposer
 from charagen_train.evaluate.cleanup import figure_mask
 from charagen_train.evaluate.heldout import HELDOUT_SEED, heldout_set, score
 from charagen_train.evaluate.metrics import colour_match, mask_iou, srgb_to_lab
@@ -23,11 +21,6 @@ from charagen_train.render.noise_maps import learn_noise_maps, noise_layers
 from charagen_train.train.resume import ResumePoint
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def composer(lpc_dir):
-    return SpriteComposer(lpc_dir, load_catalogue(lpc_dir))
 
 
 @pytest.fixture(scope="module")

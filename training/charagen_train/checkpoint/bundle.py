@@ -71,11 +71,7 @@ def read_bundle(path: Path) -> Tuple[Dict[str, Any], Dict[str, np.ndarray]]:
         raise CharagenError(f"{source}: not a JSON model card: {e}") from None
     _check_card(card, source)
     weights = card_path.parent / card["weights"]["file"]
-    data = weights.read_bytes() if weights.is_file() else None
-    if data is None:
-        raise CharagenError(f"{weights}: the weights named by {source} are missing")
-    if hashlib.sha256(data).hexdigest() != card["weights"]["sha256"]:
-        raise CharagenError(f"{weights}: sha256 differs from the one recorded in {source} (changed or damaged)")
+    data = read_referenced_file(card_path.parent, card["weights"], "the weights", source)
     tensors = safetensors.decode(data, str(weights))
     for name, array in tensors.items():
         if array.dtype != np.float32:
@@ -114,17 +110,34 @@ def _check_card(card: Any, source: str) -> None:
     weights = card["weights"]
     if not isinstance(weights, dict) or set(weights) != {"file", "sha256"}:
         raise CharagenError(f"{source}: field 'weights' must hold exactly 'file' and 'sha256'")
-    file = weights["file"]
-    if (not isinstance(file, str) or not file.endswith(".safetensors") or "/" in file or "\\" in file
-            or ".." in file or any(ord(ch) < 0x20 or ch == ":" for ch in file)):
-        raise CharagenError(f"{source}: field 'weights.file' is {file!r}; it must be a plain .safetensors "
-                            "file name in the card's folder")
-    sha = weights["sha256"]
-    if not (isinstance(sha, str) and len(sha) == 64 and all(ch in "0123456789abcdef" for ch in sha)):
-        raise CharagenError(f"{source}: field 'weights.sha256' must be 64 lowercase hex digits")
+    check_file_reference(weights, "weights", source)
     if "output" in card:
         from ..render.palette_bundle import check_output_field
         check_output_field(card, source)
+
+
+def check_file_reference(entry: Dict[str, Any], field: str, source: str) -> None:
+    """A card's reference to a file beside it ({'file', 'sha256', ...}): a plain .safetensors name in
+    the card's folder, never a path, and 64 lowercase hex digits."""
+    file = entry["file"]
+    if (not isinstance(file, str) or not file.endswith(".safetensors") or "/" in file or "\\" in file
+            or ".." in file or any(ord(ch) < 0x20 or ch == ":" for ch in file)):
+        raise CharagenError(f"{source}: field '{field}.file' is {file!r}; it must be a plain .safetensors "
+                            "file name in the card's folder")
+    sha = entry["sha256"]
+    if not (isinstance(sha, str) and len(sha) == 64 and all(ch in "0123456789abcdef" for ch in sha)):
+        raise CharagenError(f"{source}: field '{field}.sha256' must be 64 lowercase hex digits")
+
+
+def read_referenced_file(folder: Path, entry: Dict[str, Any], what: str, source: str) -> bytes:
+    """The bytes of the file a checked reference names, refused when missing or when its sha256 differs."""
+    path = Path(folder) / entry["file"]
+    if not path.is_file():
+        raise CharagenError(f"{path}: {what} named by {source} are missing")
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+        raise CharagenError(f"{path}: sha256 differs from the one recorded in {source} (changed or damaged)")
+    return data
 
 
 def _check_layer_groups(card: Dict[str, Any], source: str) -> None:

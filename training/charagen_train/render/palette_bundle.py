@@ -18,6 +18,7 @@ import torch
 from torch import nn
 
 from ..checkpoint import safetensors
+from ..checkpoint.bundle import check_file_reference, read_referenced_file
 from ..data import sheet_layout as sl
 from ..errors import CharagenError
 from .palette import SHADES, SLOT_NAMES, PaletteHead, decode_float
@@ -44,14 +45,7 @@ def check_output_field(card: Dict[str, Any], source: str) -> None:
         raise CharagenError(f"{source}: field 'output' must hold exactly {', '.join(sorted(fields))}")
     if out["kind"] != "palette":
         raise CharagenError(f"{source}: field 'output.kind' is {out['kind']!r}, expected 'palette'")
-    file = out["file"]
-    if (not isinstance(file, str) or not file.endswith(".safetensors") or "/" in file or "\\" in file
-            or ".." in file or any(ord(ch) < 0x20 or ch == ":" for ch in file)):
-        raise CharagenError(f"{source}: field 'output.file' is {file!r}; it must be a plain .safetensors file "
-                            "name in the card's folder")
-    sha = out["sha256"]
-    if not (isinstance(sha, str) and len(sha) == 64 and all(ch in "0123456789abcdef" for ch in sha)):
-        raise CharagenError(f"{source}: field 'output.sha256' must be 64 lowercase hex digits")
+    check_file_reference(out, "output", source)
     slots = out["slots"]
     if (not isinstance(slots, list) or not slots or not all(isinstance(s, str) and s.strip() for s in slots)
             or len(set(slots)) != len(slots)):
@@ -76,11 +70,7 @@ def attach_palette_output(generator: nn.Module, card: Dict[str, Any], card_path:
         raise CharagenError(f"{card_path}: its palette output has slots, shades or background this toolkit "
                             "does not draw")
     file = Path(card_path).parent / out["file"]
-    if not file.is_file():
-        raise CharagenError(f"{file}: the palette head named by {card_path} is missing")
-    data = file.read_bytes()
-    if hashlib.sha256(data).hexdigest() != out["sha256"]:
-        raise CharagenError(f"{file}: sha256 differs from the one recorded in {card_path} (changed or damaged)")
+    data = read_referenced_file(file.parent, out, "the palette head's weights", str(card_path))
     head = PaletteHead(generator.w_dim, out["colour_from"], out["hidden"])
     from ..nets import load_state_dict_strictly
     tensors = {k: torch.from_numpy(np.asarray(v, np.float32)) for k, v in safetensors.decode(data, str(file)).items()}
