@@ -55,6 +55,27 @@ def test_slot_shade_and_palette_redraw_composed_characters(composer):
     assert np.median(shares) > 0.99 and min(shares) > 0.85
 
 
+def test_every_colour_of_a_hair_style_has_the_same_shade_map(composer):
+    """Shades are numbered by the item's variant with the most colours, so a hair style's shade map
+    does not depend on its colour: black hair (fewer, merged tones) numbers its pixels as blonde
+    does, and the network learns one map per style."""
+    coder = PaletteCoder(composer)
+    body = next(l for l in composer.catalogue.layers if l.category == "body" and l.sex == "male")
+    lifts = composer.catalogue.lifts[body.path]
+    by_path = {l.path: l for l in composer.catalogue.layers}
+    for style in ("hair/male/page/", "hair/male/pixie/"):
+        variants = [by_path[p] for p in sorted(by_path) if p.startswith(style)]
+        assert len(variants) > 10
+        maps = []
+        for layer in variants:
+            idx, _, shades, _, _ = coder._file_shades(layer, lifts)
+            full = np.full(sl.CANVAS * sl.CANVAS, -1)
+            full[idx] = shades
+            maps.append(full)
+        same = [np.mean(m[m >= 0] == maps[0][m >= 0]) for m in maps]
+        assert min(same) > 0.99, [(v.path, round(x, 3)) for v, x in zip(variants, same)]
+
+
 def test_decode_takes_the_likeliest_slot_and_shade():
     logits = torch.full((1, SLOTS + SHADES, 2, 2), -5.0)
     logits[0, 0, 0, 0] = 5          # background

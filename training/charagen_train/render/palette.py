@@ -10,15 +10,20 @@ Every figure pixel comes from one LPC layer file (the topmost one covering it), 
 uses a handful of colours. So a pixel is (slot, shade):
 - slot: which layer it comes from, by category in the stacking order (torso has three slots, as
   an outfit stacks up to three torso layers), or 0 for the background;
-- shade: which of the layer's colours, numbered by the item's reference file (the first colour
-  variant of that item, by path): its colours sorted dark to light, at most SHADES of them. A
-  recoloured variant of the item takes the reference's shade at each of its pixels, so the
-  shade map depends on the items (the shape group) and the palette on their colours.
+- shade: which of the layer's colours, numbered by the item's reference file: its colours sorted
+  dark to light, at most SHADES of them. A recoloured variant of the item takes the reference's
+  shade at each of its pixels, so the shade map depends on the items (the shape group) and the
+  palette on their colours. The reference is the variant with the most colours (the first by path
+  among those): variants draw one template, and some merge neighbouring tones into one colour
+  (black hair has 3 or 4 where blonde has 6), so only the finest variant numbers every variant's
+  pixels consistently. (With the first variant by path, black, as the reference, no hair variant
+  was a clean recolouring of it, each fell back to its own ranks, and one hair style's shade map
+  differed between colours.)
 The palette gives each (slot, shade) its colour for one character; a small network (PaletteHead)
 predicts it from the character's w.
 """
 
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import torch
@@ -60,10 +65,22 @@ class PaletteCoder:
 
     def __init__(self, composer):
         self.composer = composer
-        self.reference: Dict[str, str] = {}
+        self._variants: Dict[str, List[str]] = {}
         for layer in sorted(composer.catalogue.layers, key=lambda l: l.path):
-            self.reference.setdefault(layer_tokens(layer).shape, layer.path)
+            self._variants.setdefault(layer_tokens(layer).shape, []).append(layer.path)
+        self._references: Dict[str, str] = {}
         self._shades: Dict[tuple, Tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def reference(self, layer: Layer, lifts) -> str:
+        """The path of the file that numbers the shades of `layer`'s item: of its colour variants, the
+        one with the most colours, the first by path among those."""
+        shape = layer_tokens(layer).shape
+        hit = self._references.get(shape)
+        if hit is None:
+            variants = self._variants.get(shape, [layer.path])
+            counts = [len(np.unique(_pack(self.composer._layer(path, lifts)[1]))) for path in variants]
+            hit = self._references[shape] = variants[int(np.argmax(counts))]  # argmax takes the first of ties
+        return hit
 
     def encode(self, layers: Sequence[Layer], figure: Optional[np.ndarray] = None):
         """(slot map int64 [H, W], shade map int64 [H, W], palette uint8 [SLOTS, SHADES, 3],
@@ -116,7 +133,7 @@ class PaletteCoder:
         idx, colour, alpha, _ = self.composer._layer(layer.path, lifts)
         packed = _pack(colour)
         own = _shade_numbers(packed)
-        ref_path = self.reference.get(layer_tokens(layer).shape, layer.path)
+        ref_path = self.reference(layer, lifts)
         if ref_path == layer.path:
             shades = own
         else:
