@@ -118,9 +118,12 @@ public final class Fir {
         long n = p.get(0);
         long hr = p.get(2);
         long wr = p.get(3);
-        // [N, C, ry, rx, qy, qx] -> [N, C, qy, ry, qx, rx]: output row up*qy + ry, column up*qx + rx.
-        NDArray interleaved = phased.reshape(n, channels, up, up, hr, wr).transpose(0, 1, 4, 2, 5, 3)
-                .reshape(n, channels, hr * up, wr * up);
+        NDArray split = phased.reshape(n, channels, phases, hr, wr);  // phase (ry, rx) at ry * up + rx
+        NDArray[] parts = new NDArray[phases];
+        for (int k = 0; k < phases; k++) {
+            parts[k] = split.get(new NDIndex(":, :, {}", k));
+        }
+        NDArray interleaved = Interleave.grid(parts, up);
         long outH = s.get(2) * up + padY0 + padY1 - taps + 1;
         long outW = s.get(3) * up + padX0 + padX1 - taps + 1;
         NDArray window = window(window(interleaved, 2, taps - 1 - padY0, outH), 3, taps - 1 - padX0, outW);
@@ -130,12 +133,12 @@ public final class Fir {
     /** [N, C*up, H, L] phases along axis 3 (or [N, C*up, L, W] along axis 2) to [N, C, H, L*up]. */
     private NDArray interleave1d(NDArray phased, int axis) {
         Shape p = phased.getShape();
-        long n = p.get(0);
-        NDArray split = phased.reshape(n, channels, up, p.get(2), p.get(3));
-        if (axis == 3) {
-            return split.transpose(0, 1, 3, 4, 2).reshape(n, channels, p.get(2), p.get(3) * up);
+        NDArray split = phased.reshape(p.get(0), channels, up, p.get(2), p.get(3));
+        NDArray[] parts = new NDArray[up];
+        for (int r = 0; r < up; r++) {
+            parts[r] = split.get(new NDIndex(":, :, {}", r));
         }
-        return split.transpose(0, 1, 3, 2, 4).reshape(n, channels, p.get(2) * up, p.get(3));
+        return Interleave.axis(parts, axis);
     }
 
     /** Samples [start, start + length) along axis, zeros where that runs outside the array. */

@@ -2,6 +2,7 @@ package io.charagen.generator.nn.ops;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 import java.util.Arrays;
@@ -53,7 +54,11 @@ public final class TransposedConv2x {
         long n = s.get(0);
         long hq = s.get(2);
         long wq = s.get(3);
-        // [N, ry, rx, O, qy, qx] -> [N, O, qy, ry, qx, rx]: row 2 qy + ry, column 2 qx + rx.
-        return y.reshape(n, 2, 2, outChannels, hq, wq).transpose(0, 3, 4, 1, 5, 2).reshape(n, outChannels, 2 * hq, 2 * wq);
+        NDArray split = y.reshape(n, 4, outChannels, hq, wq);  // phase (ry, rx) at 2 ry + rx
+        NDArray[] parts = new NDArray[4];
+        for (int k = 0; k < 4; k++) {
+            parts[k] = split.get(new NDIndex(":, {}", k));
+        }
+        return Interleave.grid(parts, 2);
     }
 }
