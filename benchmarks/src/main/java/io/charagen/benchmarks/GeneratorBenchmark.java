@@ -21,6 +21,9 @@ import java.util.Random;
  * (that rise per image in a smaller batch, times the batch size) would not fit in the machine's
  * available memory is skipped rather than left to be killed.
  *
+ * <p>Each timed run is also split into its stages (mapping, synthesis network, palette decode for a
+ * palette-output model, copying the image out), whose medians are printed beside the total.
+ *
  * <p>Settings (key=value): models, batches, warmup, runs, slowRuns, slowSeconds, memoryFraction.
  */
 public final class GeneratorBenchmark {
@@ -85,6 +88,7 @@ public final class GeneratorBenchmark {
                 System.out.printf("  batch %d: %d runs: median %.1f ms/batch = %.1f ms/image, min %.1f ms/batch"
                                 + " = %.1f ms/image; %.2f cores busy on average%n", batch, t.runs(), t.median(),
                         t.median() / batch, t.min(), t.min() / batch, t.coresBusy());
+                System.out.println("    stages, median ms/batch: " + t.stageMedians());
                 row.append(String.format(" | b%d %8.1f / %8.1f", batch, t.median() / batch, t.min() / batch));
             }
         }
@@ -110,12 +114,14 @@ public final class GeneratorBenchmark {
             runOnce(g, batch, random);
         }
         double[] millis = new double[runs];
+        double[][] stages = new double[runs][];
         long cpuStart = processCpuNanos();
         for (int i = 0; i < runs; i++) {
-            millis[i] = runOnce(g, batch, random);
+            stages[i] = new double[STAGES.length];
+            millis[i] = runOnce(g, batch, random, stages[i]);
         }
         double cpuMillis = (processCpuNanos() - cpuStart) / 1e6;
-        return new Timings(millis, peakGrowth, cpuMillis);
+        return new Timings(millis, peakGrowth, cpuMillis, STAGES, stages);
     }
 
     /** CPU time of every thread of the process, native ones included. */
@@ -124,8 +130,17 @@ public final class GeneratorBenchmark {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
-    /** One forward pass; everything it allocates natively is freed before it returns. */
+    private static final String[] STAGES = {"mapping", "synthesis", "palette", "copy out"};
+
     private static double runOnce(Generator g, int batch, Random random) {
+        return runOnce(g, batch, random, new double[STAGES.length]);
+    }
+
+    /**
+     * One forward pass, as Generator.synthesize runs it, with each stage's milliseconds written to
+     * {@code stages}; everything it allocates natively is freed before it returns.
+     */
+    private static double runOnce(Generator g, int batch, Random random, double[] stages) {
         float[] z = new float[batch * g.zDim()];
         for (int i = 0; i < z.length; i++) {
             z[i] = (float) random.nextGaussian();
@@ -133,8 +148,20 @@ public final class GeneratorBenchmark {
         long start = System.nanoTime();
         try (NDManager scope = NDManager.newBaseManager(g.device())) {
             NDArray zs = scope.create(z, new Shape(batch, g.zDim()));
-            NDArray images = g.synthesize(g.map(zs, null, 1.0, null));
+            NDArray ws = g.map(zs, null, 1.0, null);
+            long mapped = System.nanoTime();
+            NDArray images = g.synthesis().forward(ws, null);
+            long drawn = System.nanoTime();
+            if (g.hasPaletteOutput()) {
+                images = g.paletteOutput().forward(ws, images);
+            }
+            long decoded = System.nanoTime();
             images.toFloatArray();
+            long copied = System.nanoTime();
+            stages[0] = (mapped - start) / 1e6;
+            stages[1] = (drawn - mapped) / 1e6;
+            stages[2] = (decoded - drawn) / 1e6;
+            stages[3] = (copied - decoded) / 1e6;
         }
         return (System.nanoTime() - start) / 1e6;
     }
