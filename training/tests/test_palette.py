@@ -103,13 +103,17 @@ def test_switching_to_the_palette_output_keeps_the_network(palette_run):
     assert {"slot", "shade", "palette"} <= set(log[-1])
 
 
-def test_a_palette_run_resumes_and_cannot_go_back_to_rgb(palette_run, lpc_dir, tmp_path):
+def test_a_palette_run_resumes_with_a_new_shade_weight_and_cannot_go_back_to_rgb(palette_run, lpc_dir, tmp_path):
     common = ["--data", f"lpc:{lpc_dir}", "--resume", str(palette_run / "pal" / "resume"), "--tick-kimg", "0.004",
               "--eval-kimg", "1", "--grid-kimg", "1", "--threads", "1", "--seed", "3"]
     assert main(["train", "--method", "renderer", "--out", str(tmp_path / "back"), "--output", "rgb",
                  "--kimg", "0.02", *common]) == 2
-    assert main(["train", "--method", "renderer", "--out", str(tmp_path / "on"), "--kimg", "0.02", *common]) == 0
-    assert ResumePoint.read(tmp_path / "on" / "resume").state["cur_nimg"] == 20
+    assert main(["train", "--method", "renderer", "--out", str(tmp_path / "zero"), "--shade-weight", "0",
+                 "--kimg", "0.02", *common]) == 2
+    assert main(["train", "--method", "renderer", "--out", str(tmp_path / "on"), "--shade-weight", "2",
+                 "--kimg", "0.02", *common]) == 0
+    state = ResumePoint.read(tmp_path / "on" / "resume").state
+    assert state["cur_nimg"] == 20 and state["config"]["shade_weight"] == 2.0
 
 
 @pytest.fixture(scope="module")

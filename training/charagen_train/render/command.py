@@ -19,7 +19,7 @@ OWN = {"--embed-lr": ("embed_lr", float), "--mix-prob": ("mix_prob", float), "--
        "--learned-noise-from": ("learned_noise_from", int), "--noise-lr": ("noise_lr", float),
        "--output": ("output", str), "--palette-lr": ("palette_lr", float),
        "--palette-steps": ("palette_steps", int), "--palette-batch": ("palette_batch", int),
-       "--palette-pool": ("palette_pool", int)}
+       "--palette-pool": ("palette_pool", int), "--shade-weight": ("shade_weight", float)}
 
 
 def add_arguments(parser) -> None:

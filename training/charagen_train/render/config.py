@@ -55,6 +55,7 @@ class RendererConfig:
     palette_steps: int = 4              # steps of the palette head alone per training step ...
     palette_batch: int = 256            # ... on this many characters of its pool (labels and palettes only) ...
     palette_pool: int = 8192            # ... of this many characters
+    shade_weight: float = 1.0           # weight of the shade map's cross-entropy against the slot map's
 
     def check(self) -> None:
         if self.resolution != 256:
@@ -78,6 +79,8 @@ class RendererConfig:
                 raise UsageError(f"{name} {getattr(self, name)}: expected at least {0 if name == 'palette_steps' else 1}")
         if self.palette_lr <= 0:
             raise UsageError(f"palette_lr {self.palette_lr}: expected > 0")
+        if self.shade_weight <= 0:
+            raise UsageError(f"shade_weight {self.shade_weight}: expected > 0")
         if self.noise_lr <= 0:
             raise UsageError(f"noise_lr {self.noise_lr}: expected > 0")
         for name in ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob"):
@@ -117,7 +120,7 @@ class RendererConfig:
 RESUMABLE_CHANGES = ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob", "background_weight",
                      "edge_weight", "adv_weight", "d_lr", "g_lr", "embed_lr", "ema_kimg",
                      "learned_noise_from", "noise_lr", "output", "palette_lr", "palette_steps",
-                     "palette_batch", "palette_pool")
+                     "palette_batch", "palette_pool", "shade_weight")
 
 PRESETS: Dict[str, RendererConfig] = {
     "sprite": RendererConfig(blend_prob=0.25, edit_prob=0.15),

@@ -162,7 +162,7 @@ class RendererRun:
             t = b.palette
             terms = palette_loss(drawn, self.model.palette(ws), t["slot"], t["shade"], t["colours"], t["present"],
                                  figure_weight(b.figure, cfg.background_weight))
-            loss = terms["slot"] + terms["shade"] + terms["palette"]
+            loss = terms["slot"] + cfg.shade_weight * terms["shade"] + terms["palette"]
             stats = {"loss": float(loss.detach()), **{k: float(v.detach()) for k, v in terms.items()}}
         else:
             loss = figure_loss(drawn, b.target, b.figure, cfg.background_weight)
