@@ -118,12 +118,8 @@ public final class Fir {
         long n = p.get(0);
         long hr = p.get(2);
         long wr = p.get(3);
-        NDArray split = phased.reshape(n, channels, phases, hr, wr);  // phase (ry, rx) at ry * up + rx
-        NDArray[] parts = new NDArray[phases];
-        for (int k = 0; k < phases; k++) {
-            parts[k] = split.get(new NDIndex(":, :, {}", k));
-        }
-        NDArray interleaved = Interleave.grid(parts, up);
+        // Channel c's phases are output channels c * up^2 .. c * up^2 + up^2 - 1.
+        NDArray interleaved = Interleave.grid(phased.reshape(n, channels, phases, hr, wr), 2, up);
         long outH = s.get(2) * up + padY0 + padY1 - taps + 1;
         long outW = s.get(3) * up + padX0 + padX1 - taps + 1;
         NDArray window = window(window(interleaved, 2, taps - 1 - padY0, outH), 3, taps - 1 - padX0, outW);
@@ -133,12 +129,7 @@ public final class Fir {
     /** [N, C*up, H, L] phases along axis 3 (or [N, C*up, L, W] along axis 2) to [N, C, H, L*up]. */
     private NDArray interleave1d(NDArray phased, int axis) {
         Shape p = phased.getShape();
-        NDArray split = phased.reshape(p.get(0), channels, up, p.get(2), p.get(3));
-        NDArray[] parts = new NDArray[up];
-        for (int r = 0; r < up; r++) {
-            parts[r] = split.get(new NDIndex(":, :, {}", r));
-        }
-        return Interleave.axis(parts, axis);
+        return Interleave.axis(phased.reshape(p.get(0), channels, up, p.get(2), p.get(3)), 2, up, axis);
     }
 
     /** Samples [start, start + length) along axis, zeros where that runs outside the array. */

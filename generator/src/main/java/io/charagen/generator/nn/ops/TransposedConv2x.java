@@ -2,7 +2,6 @@ package io.charagen.generator.nn.ops;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 import java.util.Arrays;
@@ -54,11 +53,7 @@ public final class TransposedConv2x {
         long n = s.get(0);
         long hq = s.get(2);
         long wq = s.get(3);
-        NDArray split = y.reshape(n, 4, outChannels, hq, wq);  // phase (ry, rx) at 2 ry + rx
-        NDArray[] parts = new NDArray[4];
-        for (int k = 0; k < 4; k++) {
-            parts[k] = split.get(new NDIndex(":, {}", k));
-        }
-        return Interleave.grid(parts, 2);
+        // Phase (ry, rx) is output channels (2 ry + rx) O .. + O - 1.
+        return Interleave.grid(y.reshape(n, 4, outChannels, hq, wq), 1, 2);
     }
 }
