@@ -211,6 +211,24 @@ def test_learned_noise_maps_join_on_resume_and_export_to_java(renderer_run, lpc_
     assert float(np.abs(np.load(tmp_path / "py.npy") - np.load(tmp_path / "java.npy")).max()) < 1e-4
 
 
+def test_a_label_encoder_outside_the_cards_folder_or_changed_is_refused(renderer_run, composer, tmp_path):
+    from charagen_train.errors import CharagenError
+    from charagen_train.evaluate.inverse import load_sprite_model
+    bundle = tmp_path / "tiny-renderer.json"
+    assert main(["export", "--run", str(renderer_run / "resume"), "--out", str(bundle)]) == 0
+    card = json.loads(bundle.read_text())
+    good = card["training"]["label_encoder"]["file"]
+    card["training"]["label_encoder"]["file"] = "../" + good
+    bundle.write_text(json.dumps(card))
+    with pytest.raises(CharagenError, match="training.label_encoder.file"):
+        load_sprite_model(bundle, composer.catalogue)
+    card["training"]["label_encoder"]["file"] = good
+    bundle.write_text(json.dumps(card))
+    (tmp_path / good).write_bytes((tmp_path / good).read_bytes() + b" ")
+    with pytest.raises(CharagenError, match="sha256 differs"):
+        load_sprite_model(bundle, composer.catalogue)
+
+
 def test_export_evaluate_and_java_draw_the_same_pixels(renderer_run, lpc_dir, tmp_path):
     bundle = tmp_path / "tiny-renderer.json"
     assert main(["export", "--run", str(renderer_run / "resume"), "--out", str(bundle)]) == 0

@@ -3,7 +3,6 @@ labels to W+ (the renderer's label encoder). The encoder comes from a renderer r
 point, or from the `<name>.labels.safetensors` file that `export` writes beside a renderer's
 bundle (named and checked by sha256 in the card's training.label_encoder)."""
 
-import hashlib
 from pathlib import Path
 from typing import List, Optional
 
@@ -12,7 +11,7 @@ import torch
 
 from .. import images, nets
 from ..checkpoint import safetensors
-from ..checkpoint.bundle import read_bundle
+from ..checkpoint.bundle import check_file_reference, read_bundle, read_referenced_file
 from ..errors import CharagenError
 from ..models import load_generator
 from ..render.encoder import LabelEncoder
@@ -66,7 +65,7 @@ def load_sprite_model(path: Path, catalogue) -> SpriteModel:
         card, _ = read_bundle(path)
         spec = (card.get("training") or {}).get("label_encoder")
         if spec:
-            encoder, vocabulary = read_label_encoder(path.parent / spec["file"], spec, generator.w_dim)
+            encoder, vocabulary = read_label_encoder(path, spec, generator.w_dim)
             return SpriteModel(generator, catalogue, encoder, vocabulary, spec.get("colour_from"))
     return SpriteModel(generator, catalogue)
 
@@ -82,13 +81,16 @@ def label_encoder_tensors(encoder: LabelEncoder) -> dict:
     return {name: value.detach().cpu().float().numpy() for name, value in encoder.state_dict().items()}
 
 
-def read_label_encoder(file: Path, spec: dict, w_dim: int):
-    """The encoder of a bundle's sidecar file, after checking its sha256 against the card."""
-    if not file.is_file():
-        raise CharagenError(f"{file}: the label encoder the model card names is missing")
-    data = file.read_bytes()
-    if hashlib.sha256(data).hexdigest() != spec.get("sha256"):
-        raise CharagenError(f"{file}: sha256 differs from the model card's training.label_encoder")
+def read_label_encoder(card_path: Path, spec: dict, w_dim: int):
+    """The encoder of a bundle's sidecar file, which the card's training.label_encoder names: a plain
+    file name beside the card, read only when its sha256 matches."""
+    source = str(card_path)
+    if not isinstance(spec, dict) or not {"file", "sha256"} <= set(spec):
+        raise CharagenError(f"{source}: field 'training.label_encoder' must hold 'file' and 'sha256'")
+    check_file_reference(spec, "training.label_encoder", source)
+    folder = Path(card_path).parent
+    data = read_referenced_file(folder, spec, "the label encoder's weights", source)
+    file = folder / spec["file"]
     vocabulary = Vocabulary.from_json(spec)
     tensors = safetensors.decode(data, str(file))
     encoder = LabelEncoder(len(vocabulary.shapes), len(vocabulary.colours), w_dim)

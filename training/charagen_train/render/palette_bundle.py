@@ -70,7 +70,7 @@ def attach_palette_output(generator: nn.Module, card: Dict[str, Any], card_path:
         raise CharagenError(f"{card_path}: its palette output has slots, shades or background this toolkit "
                             "does not draw")
     file = Path(card_path).parent / out["file"]
-    data = read_referenced_file(file.parent, out, "the palette head's weights", str(card_path))
+    data = read_referenced_file(Path(card_path).parent, out, "the palette head's weights", str(card_path))
     head = PaletteHead(generator.w_dim, out["colour_from"], out["hidden"])
     from ..nets import load_state_dict_strictly
     tensors = {k: torch.from_numpy(np.asarray(v, np.float32)) for k, v in safetensors.decode(data, str(file)).items()}
