@@ -42,6 +42,7 @@ def use_all_cores() -> None:
 
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # `train --processes` starts itself again
     use_all_cores()
     try:
         return args.handler(args) or 0

@@ -138,6 +138,37 @@ def test_a_renderer_run_logs_scores_and_resumes(renderer_run, lpc_dir, tmp_path)
     assert ResumePoint.read(again / "resume").state["cur_nimg"] == 10
 
 
+def test_two_processes_split_the_batch_and_take_the_step_of_one(renderer_run, lpc_dir, tmp_path):
+    """`--processes 2`: each process draws half of the batch and the gradients are averaged, so
+    one step moves the weights as one process with the whole batch does (not exactly: each half's
+    loss is normalised by its own figure area). The random psi pulls and blends are off, since
+    each process draws its own."""
+    common = ["train", "--method", "renderer", "--data", f"lpc:{lpc_dir}", "--resume", str(renderer_run / "resume"),
+              "--kimg", "0.010", "--tick-kimg", "0.002", "--eval-kimg", "1", "--grid-kimg", "1", "--threads", "1",
+              "--psi-prob", "0", "--blend-prob", "0"]
+    assert main([*common, "--seed", "3", "--out", str(tmp_path / "one")]) == 0
+    assert main([*common, "--seed", "3", "--out", str(tmp_path / "two"), "--processes", "2"]) == 0
+    assert main([*common, "--seed", "5", "--out", str(tmp_path / "other")]) == 0  # other samples
+    start = ResumePoint.read(renderer_run / "resume")
+    one, two, other = (ResumePoint.read(tmp_path / name / "resume") for name in ("one", "two", "other"))
+    assert two.state["cur_nimg"] == one.state["cur_nimg"] == 10
+    assert two.state["history"][-1]["processes"] == 2
+    names = [n for n in start.tensors if n.startswith("R/")]
+
+    def moved(point):
+        return np.concatenate([(point.tensors[n].astype(np.float64) - start.tensors[n]).ravel() for n in names])
+
+    step = np.linalg.norm(moved(one))
+    assert np.linalg.norm(moved(two) - moved(one)) < 0.1 * step      # measured 0.013
+    assert np.linalg.norm(moved(other) - moved(one)) > 0.5 * step    # measured 0.9: the test can tell
+
+
+def test_processes_flag_is_dropped_for_the_processes_it_starts():
+    from charagen_train.train.processes import without_processes_flag
+    assert without_processes_flag(["train", "--processes", "2", "--seed", "3"]) == ["train", "--seed", "3"]
+    assert without_processes_flag(["train", "--processes=2", "--out", "r"]) == ["train", "--out", "r"]
+
+
 def test_a_patch_discriminator_joins_on_resume_and_resumes(renderer_run, lpc_dir, tmp_path):
     adv = tmp_path / "adv"
     assert main(["train", "--method", "renderer", "--data", f"lpc:{lpc_dir}", "--out", str(adv),

@@ -2,6 +2,7 @@
 
 import argparse
 import dataclasses
+import os
 from pathlib import Path
 
 from ..errors import CharagenError, UsageError
@@ -9,6 +10,7 @@ from ..train import config as configs
 from ..evaluate.heldout import HELDOUT_SEED
 from ..render import command as renderer_command
 from ..train.data_source import LPC_PREFIX
+from ..train.processes import run_in_processes, without_processes_flag
 from ..train.trainer import TrainingOptions, train
 
 # Command-line overrides of the preset: flag -> config field.
@@ -44,6 +46,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--device", default="cpu", metavar="cpu|gpu")
     p.add_argument("--no-amp", action="store_true", help="train in float32 on the GPU too")
     p.add_argument("--workers", type=int, default=2, help="loader processes for lpc: data (default 2)")
+    p.add_argument("--processes", type=int, default=1,
+                   help="--method renderer: train in this many processes on this machine, one core each, the "
+                        "batch split between them and the gradients averaged (default 1)")
     p.add_argument("--tick-kimg", type=float, default=1.0)
     p.add_argument("--grid-kimg", type=float, default=50.0)
     p.add_argument("--snapshot-kimg", type=float, default=50.0)
@@ -57,6 +62,11 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args) -> int:
+    if args.processes != 1 and "WORLD_SIZE" not in os.environ:
+        if args.method != "renderer":
+            raise UsageError("--processes is for --method renderer; GAN training on several GPUs goes through "
+                             "torchrun --nproc_per_node N -m charagen_train train ...")
+        return run_in_processes(without_processes_flag(args.argv), args.processes)
     if args.method == "renderer":
         return renderer_command.run(args, OVERRIDES)
     if args.seed == HELDOUT_SEED and args.data.startswith(LPC_PREFIX):

@@ -1,7 +1,11 @@
 """Training loop of the label-supervised renderer: each step composes a batch of characters (some
 mixed), encodes their tokens into W+, draws the sheets and takes an Adam step on the figure-
 normalised pixel loss. Progress lines, held-out scores, grids and resume points as the GAN trainer
-writes them, plus the CPU time, so that methods can be compared by quality per CPU-hour."""
+writes them, plus the CPU time, so that methods can be compared by quality per CPU-hour.
+
+In a process group (`train --processes N`) each process draws its own share of the batch and the
+gradients are averaged before every optimiser step, so all processes hold the same networks; the
+first one scores, draws grids and writes the resume point."""
 
 import copy
 import dataclasses
@@ -22,6 +26,7 @@ from ..data.sprite_meta import sprite_dataset_meta
 from ..errors import CharagenError, UsageError
 from ..evaluate.heldout import HELDOUT_SEED, HeldOut, heldout_set, score
 from ..evaluate.inverse import SpriteModel
+from ..train import distributed
 from ..train.ema import update_ema
 from ..train.resume import ResumePoint
 from ..train.trainer import next_multiple, parameter_count
@@ -55,12 +60,17 @@ class RendererOptions:
 
 def train_renderer(options: RendererOptions, log: Callable[[str], None] = None) -> dict:
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
-    return RendererRun(options, log).loop()
+    world = distributed.join("cpu")
+    try:
+        return RendererRun(options, log, world).loop()
+    finally:
+        world.close()
 
 
 class RendererRun:
-    def __init__(self, options: RendererOptions, log):
-        self.options, self.log = options, log
+    def __init__(self, options: RendererOptions, log, world: Optional[distributed.World] = None):
+        self.world = world or distributed.World(0, 1, torch.device("cpu"))
+        self.options, self.log = options, log if self.world.main else (lambda line: None)
         if options.seed == HELDOUT_SEED:
             raise UsageError(f"--seed {HELDOUT_SEED} is the held-out composer seed; train on another")
         if options.threads:
@@ -76,6 +86,8 @@ class RendererRun:
                                  "cannot change on resume")
             self.config = dataclasses.replace(self.config, **options.changes)
         self.config.check()
+        self.local_batch = self._share(self.config.batch, "batch")
+        self.local_palette_batch = self._share(self.config.palette_batch, "palette_batch")
         catalogue = load_catalogue(options.lpc)
         self.composer = SpriteComposer(options.lpc, catalogue)
         self.vocabulary = Vocabulary.from_json(point.state["vocabulary"]) if point else Vocabulary.of(catalogue)
@@ -141,18 +153,24 @@ class RendererRun:
         # The EMA model through its own inverse, as `evaluate` sees it (it follows the EMA's weights).
         self.inverse = SpriteModel(self.model_ema.G, catalogue, self.model_ema.encoder, self.vocabulary, cfg.colour_from,
                                    self.model_ema.palette)
-        self.rng = torch.Generator().manual_seed(options.seed * 7919 + self.cur_nimg)
+        self.rng = torch.Generator().manual_seed(options.seed * 7919 + self.cur_nimg + 1_000_003 * self.world.rank)
         self.heldout = heldout_set(self.composer, max(options.eval_count, 16))
         self.stop_requested = False
 
+    def _share(self, total: int, name: str) -> int:
+        if total % self.world.size:
+            raise UsageError(f"{name} {total} does not split evenly over {self.world.size} processes")
+        return total // self.world.size
+
     def step(self) -> dict:
         cfg = self.config
-        b = self.drawer.batch(self.cur_nimg, cfg.batch)
-        psi = torch.ones(cfg.batch)
-        pulled = torch.rand(cfg.batch, generator=self.rng) < cfg.psi_prob
+        n = self.local_batch  # this process's share: samples cur_nimg + rank * n onwards
+        b = self.drawer.batch(self.cur_nimg + self.world.rank * n, n)
+        psi = torch.ones(n)
+        pulled = torch.rand(n, generator=self.rng) < cfg.psi_prob
         psi[pulled] = cfg.psi_min + (1 - cfg.psi_min) * torch.rand(int(pulled.sum()), generator=self.rng)
-        alpha = torch.zeros(cfg.batch)
-        blended = torch.rand(cfg.batch, generator=self.rng) < cfg.blend_prob
+        alpha = torch.zeros(n)
+        blended = torch.rand(n, generator=self.rng) < cfg.blend_prob
         alpha[blended] = cfg.blend_max * torch.rand(int(blended.sum()), generator=self.rng)
         ws = self.model.ws(b.shapes_a, b.colours_a, b.shapes_b, b.colours_b, psi=psi, update_w_avg=True,
                            blend=(b.shapes_p, b.colours_p, alpha) if cfg.blend_prob > 0 else None,
@@ -179,12 +197,15 @@ class RendererRun:
             stats["adv"] = float(adversarial.detach())
         self.opt.zero_grad(set_to_none=True)
         total.backward()
+        self.world.average_gradients(p for group in self.opt.param_groups for p in group["params"])
         self.opt.step()
+        self.world.average_([self.model.encoder.w_avg])  # each process tracked its own samples' mean
         if cfg.adv_weight > 0:
             self.D.requires_grad_(True)
             d_loss = discriminator_term(self.D(drawn.detach()), self.D(b.target))
             self.opt_D.zero_grad(set_to_none=True)
             d_loss.backward()
+            self.world.average_gradients(self.D.parameters())
             self.opt_D.step()
             stats["loss_D"] = float(d_loss.detach())
         if cfg.output == "palette":
@@ -202,13 +223,14 @@ class RendererRun:
         loss = 0.0
         for _ in range(cfg.palette_steps):
             sa, ca, sb, cb, colours, present = self.pool.take(
-                torch.randint(0, len(self.pool.colours), (cfg.palette_batch,), generator=self.rng))
+                torch.randint(0, len(self.pool.colours), (self.local_palette_batch,), generator=self.rng))
             with torch.no_grad():
                 ws = self.model.ws(sa, ca, sb, cb)
             d = (self.model.palette(ws) - colours)[present]
             term = (d.abs() + d.square()).sum(-1).mean()
             self.opt_palette.zero_grad(set_to_none=True)
             term.backward()
+            self.world.average_gradients(self.model.palette.parameters())
             self.opt_palette.step()
             loss = float(term.detach())
         return loss
@@ -228,7 +250,8 @@ class RendererRun:
         self.log(f"charagen-train: renderer, stylegan2 256px cbase {self.config.channel_base} cmax "
                  f"{self.config.channel_max}, {parameter_count(self.model.G.synthesis)} synthesis parameters, "
                  f"{len(self.vocabulary.shapes)} shape + {len(self.vocabulary.colours)} colour "
-                 f"tokens, batch {self.config.batch}, {torch.get_num_threads()} threads, from kimg {self.cur_nimg / 1e3:.2f}")
+                 f"tokens, batch {self.config.batch}, {self._processes()}{torch.get_num_threads()} threads, "
+                 f"from kimg {self.cur_nimg / 1e3:.2f}")
         previous = {s: signal.signal(s, self._request_stop) for s in (signal.SIGINT, signal.SIGTERM)}
         started, cpu_started = time.time(), time.process_time()
         tick_start, tick_nimg, losses, edges, adversarial = time.time(), self.cur_nimg, [], [], []
@@ -248,40 +271,56 @@ class RendererRun:
                     if name in stats:
                         terms.setdefault(name, []).append(stats[name])
                 now = time.time()
-                stop = (self.cur_nimg >= opts.kimg * 1000 or self.stop_requested
-                        or (opts.minutes is not None and now - started >= opts.minutes * 60))
-                cpu = self.cpu_seconds + time.process_time() - cpu_started
+                # Every process stops at the same step (one that alone stopped would leave the others waiting).
+                stop = self.world.any(self.cur_nimg >= opts.kimg * 1000 or self.stop_requested
+                                      or (opts.minutes is not None and now - started >= opts.minutes * 60))
                 if stop or self.cur_nimg - tick_nimg >= opts.tick_kimg * 1000:
-                    entry = {"kimg": round(self.cur_nimg / 1e3, 3), "loss": round(float(np.mean(losses)), 5),
+                    cpu = self.cpu_seconds + self.world.sum(time.process_time() - cpu_started)
+                    entry = {"kimg": round(self.cur_nimg / 1e3, 3), "loss": round(self._mean(losses), 5),
                              "kimg_per_h": round((self.cur_nimg - tick_nimg) / 1e3 / max(now - tick_start, 1e-9) * 3600, 2),
                              "cpu_hours": round(cpu / 3600, 4),
                              "wall_hours": round((self.elapsed + now - started) / 3600, 4)}
+                    if self.world.size > 1:
+                        entry["processes"] = self.world.size
                     if edges:
-                        entry.update(edge=round(float(np.mean(edges)), 5))
-                    entry.update({name: round(float(np.mean(v)), 5) for name, v in terms.items()})
+                        entry.update(edge=round(self._mean(edges), 5))
+                    entry.update({name: round(self._mean(v), 5) for name, v in terms.items()})
                     if adversarial:
-                        entry.update(adv=round(float(np.mean([a for a, _ in adversarial])), 4),
-                                     loss_D=round(float(np.mean([d for _, d in adversarial])), 4))
+                        entry.update(adv=round(self._mean([a for a, _ in adversarial]), 4),
+                                     loss_D=round(self._mean([d for _, d in adversarial]), 4))
                     if stop or self.cur_nimg >= next_eval:
-                        s = self.evaluate()
-                        entry.update(iou_median=round(s["iou_median"], 4), de10_median=round(s["de10_median"], 4))
+                        if self.world.main:
+                            s = self.evaluate()
+                            entry.update(iou_median=round(s["iou_median"], 4), de10_median=round(s["de10_median"], 4))
                         next_eval = next_multiple(self.cur_nimg, opts.eval_kimg)
                     self._record(entry)
                     tick_start, tick_nimg, losses, edges, adversarial = time.time(), self.cur_nimg, [], [], []
                     terms = {}
                 if stop or self.cur_nimg >= next_grid:
-                    self._grid()
+                    if self.world.main:
+                        self._grid()
                     next_grid = next_multiple(self.cur_nimg, opts.grid_kimg)
                 if stop or self.cur_nimg >= next_snapshot:
-                    self._save(time.time() - started, time.process_time() - cpu_started)
+                    cpu = self.world.sum(time.process_time() - cpu_started)
+                    self.world.check_same(sum(float(p.double().sum()) for p in self.model.parameters()), "weights")
+                    if self.world.main:
+                        self._save(time.time() - started, cpu)
                     next_snapshot = next_multiple(self.cur_nimg, opts.snapshot_kimg)
                 if stop:
                     break
         finally:
             for s, handler in previous.items():
                 signal.signal(s, handler)
+        self.world.barrier()  # the others wait for the first process's resume point
         self.log(f"charagen-train: stopped at kimg {self.cur_nimg / 1e3:.2f}; resume point {out / 'resume'}")
         return self.history[-1] if self.history else {}
+
+    def _mean(self, values) -> float:
+        """The mean of this tick's values, over all processes."""
+        return float(self.world.mean(torch.tensor(float(np.mean(values)))))
+
+    def _processes(self) -> str:
+        return f"{self.world.size} processes x " if self.world.size > 1 else ""
 
     def _request_stop(self, signum, frame):
         self.stop_requested = True
@@ -300,8 +339,9 @@ class RendererRun:
                      f" (pool {entry.get('palette_pool', 0):.4f})" + extra)
         self.log(f"kimg {entry['kimg']:8.3f}  kimg/h {entry['kimg_per_h']:6.2f}  CPU-h {entry['cpu_hours']:.3f}  "
                  f"loss {entry['loss']:.4f}{extra}")
-        with open(Path(self.options.out) / "log.jsonl", "a") as f:
-            f.write(json.dumps(entry) + "\n")
+        if self.world.main:
+            with open(Path(self.options.out) / "log.jsonl", "a") as f:
+                f.write(json.dumps(entry) + "\n")
 
     def _grid(self):
         """Rows of 8: held-out truths; their redraws; characters A and B; the model's A-shapes-in-B-colours
