@@ -3,6 +3,7 @@
 //
 // Usage: node render.mjs JOBS.json      (or: node render.mjs - < JOBS.json)
 //        node render.mjs --meta STYLE...  (licence and creator of each style, package versions)
+//        node render.mjs --serve          (a worker: one job per stdin line, raw pixels out)
 //
 // JOBS.json is a JSON array of jobs: {"style": "adventurer", "options": {...}, "out": "x.png",
 // "size": 256}. `style` is a DiceBear collection style in kebab-case, `options` are passed to
@@ -13,6 +14,11 @@
 // Prints one line per 100 jobs to stderr as progress and a final JSON summary to stdout:
 // {"rendered": N, "ms": total milliseconds}. Exits 1 naming the job on the first failure,
 // 2 on bad usage.
+//
+// --serve is for training on faces drawn on the fly (charagen_train/data/face_worker.py): each
+// stdin line is one job {style, options, size} without "out", answered on stdout by exactly
+// size * size * 4 bytes, the RGBA pixels (straight alpha, row-major). A bad job ends the worker
+// with exit 1 and its reason on stderr. It ends with exit 0 when stdin closes.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -84,12 +90,54 @@ function printMeta(styles) {
   process.stdout.write(JSON.stringify(out) + '\n');
 }
 
+function rasterise(job) {
+  const svg = createAvatar(collection[camelCase(job.style)], job.options ?? {}).toString();
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: job.size },
+    font: { loadSystemFonts: false },
+  });
+  return resvg.render();
+}
+
+async function serve() {
+  const { createInterface } = await import('node:readline');
+  const { writeSync } = await import('node:fs');
+  let n = 0;
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    let job;
+    try {
+      job = JSON.parse(line);
+    } catch (e) {
+      fail(1, `job ${n}: not valid JSON: ${e.message}`);
+    }
+    checkJob({ ...job, out: '-' }, n);
+    let pixels;
+    try {
+      const image = rasterise(job);
+      if (image.width !== job.size || image.height !== job.size) {
+        throw new Error(`rendered ${image.width}x${image.height}, expected ${job.size}x${job.size}`);
+      }
+      pixels = image.pixels;
+    } catch (e) {
+      fail(1, `job ${n} (${job.style}): ${e.message}`);
+    }
+    // Synchronous: the reader waits for each answer before it sends the next job.
+    for (let offset = 0; offset < pixels.length; ) offset += writeSync(1, pixels, offset);
+    n += 1;
+  }
+}
+
 const args = process.argv.slice(2);
 if (args[0] === '--meta') {
   printMeta(args.slice(1));
   process.exit(0);
 }
-if (args.length !== 1) fail(2, 'usage: node render.mjs JOBS.json   (or - for stdin) | --meta STYLE...');
+if (args[0] === '--serve' && args.length === 1) {
+  await serve();
+  process.exit(0);
+}
+if (args.length !== 1) fail(2, 'usage: node render.mjs JOBS.json   (or - for stdin) | --meta STYLE... | --serve');
 const jobs = readJobs(args[0]);
 jobs.forEach(checkJob);
 
@@ -97,13 +145,7 @@ const start = performance.now();
 for (let i = 0; i < jobs.length; i++) {
   const job = jobs[i];
   try {
-    const svg = createAvatar(collection[camelCase(job.style)], job.options ?? {}).toString();
-    const resvg = new Resvg(svg, {
-      fitTo: { mode: 'width', value: job.size },
-      font: { loadSystemFonts: false },
-    });
-    const png = resvg.render().asPng();
-    writeFileSync(job.out, png);
+    writeFileSync(job.out, rasterise(job).asPng());
   } catch (e) {
     fail(1, `job ${i} (${job.style} -> ${job.out}): ${e.message}`);
   }

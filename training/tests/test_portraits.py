@@ -169,3 +169,15 @@ def test_command(tmp_path, capsys):
     no_lpc = parser.parse_args(["build-portraits", "--out", str(tmp_path / "y"), "--lpc", str(tmp_path / "no-lpc")])
     assert command.run(no_lpc) == 2
     assert "no-lpc" in capsys.readouterr().err
+
+
+def test_the_face_worker_draws_what_the_builder_draws(dataset):
+    """Training draws faces on the fly through `render.mjs --serve`: the same pixels, and a bad
+    job ends with the worker's reason."""
+    from charagen_train.data.face_worker import FaceWorker
+    labels = dataset.labels[:6]
+    with FaceWorker(RES) as worker:
+        assert np.array_equal(worker.render(labels), dataset.images[:6])
+        assert worker.render([]).shape == (0, RES, RES, 3)
+        with pytest.raises(PortraitRenderError, match="unknown style"):
+            worker.render([dict(labels[0], style="no-such-style")])

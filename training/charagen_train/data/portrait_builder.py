@@ -205,9 +205,18 @@ def _composite(png: Path, background: np.ndarray, size: int) -> np.ndarray:
         rgba = np.asarray(im.convert("RGBA"))
     if rgba.shape[:2] != (size, size):
         raise PortraitRenderError(f"{png}: rendered {rgba.shape[1]}x{rgba.shape[0]}, expected {size}x{size}")
+    return on_background(rgba, background)
+
+
+def on_background(rgba: np.ndarray, background: np.ndarray) -> np.ndarray:
+    """uint8 [..., 4] with straight alpha -> uint8 [..., 3] over the background colour."""
     alpha = rgba[..., 3:4].astype(np.uint16)
     rgb = rgba[..., :3].astype(np.uint16) * alpha + background.astype(np.uint16) * (255 - alpha)
     return ((rgb + 127) // 255).astype(np.uint8)
+
+
+def background_rgb() -> np.ndarray:
+    return np.array([int(BACKGROUND[i:i + 2], 16) for i in (1, 3, 5)], np.uint8)
 
 
 @contextlib.contextmanager
@@ -215,7 +224,7 @@ def _rendered(labels: list[dict], resolution: int, node: str, script_dir: Path,
               progress: Callable[[str], None] | None):
     """Render `labels` in one Node run into a temporary folder; yields (an iterator of uint8
     [resolution, resolution, 3] images on the background, in order; seconds the Node run took)."""
-    background = np.array([int(BACKGROUND[i:i + 2], 16) for i in (1, 3, 5)], np.uint8)
+    background = background_rgb()
     with tempfile.TemporaryDirectory(prefix="charagen-portraits-") as tmp:
         tmp = Path(tmp)
         jobs = [{"style": label["style"], "options": dicebear_options(label), "out": str(tmp / f"{i:06d}.png"),
