@@ -32,9 +32,14 @@ def add_arguments(parser) -> None:
     group.add_argument("--eval-count", type=int, default=16, help="held-out characters scored (at least 16)")
 
 
+#: --data of a portrait renderer: faces drawn by DiceBear's adventurer style on request.
+DICEBEAR_DATA = ("dicebear", "dicebear:adventurer")
+
+
 def run(args, overrides: dict) -> int:
-    if not args.data.startswith(LPC_PREFIX):
-        raise UsageError(f"--method renderer composes its own sheets: --data must be lpc:PATH, got {args.data}")
+    if not args.data.startswith(LPC_PREFIX) and args.data not in DICEBEAR_DATA:
+        raise UsageError(f"--method renderer draws its own samples: --data must be lpc:PATH (sprites) or dicebear "
+                         f"(portraits), got {args.data}")
     if args.config not in PRESETS:
         raise UsageError(f"--config '{args.config}': the renderer has the presets {', '.join(PRESETS)}")
     changes = {}
@@ -60,7 +65,8 @@ def run(args, overrides: dict) -> int:
                             "or --force to start over there")
     if args.eval_count < 16:
         raise UsageError(f"--eval-count {args.eval_count}: at least 16 (the grid shows 16 held-out characters)")
-    options = RendererOptions(lpc=Path(args.data[len(LPC_PREFIX):]), out=args.out, config=config, kimg=args.kimg,
+    lpc = Path(args.data[len(LPC_PREFIX):]) if args.data.startswith(LPC_PREFIX) else None
+    options = RendererOptions(lpc=lpc, out=args.out, config=config, kimg=args.kimg,
                               minutes=args.minutes, resume=args.resume, seed=args.seed, threads=args.threads,
                               tick_kimg=args.tick_kimg, eval_kimg=args.eval_kimg, eval_count=args.eval_count,
                               grid_kimg=args.grid_kimg, snapshot_kimg=args.snapshot_kimg,

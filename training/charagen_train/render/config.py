@@ -16,6 +16,7 @@ from ..train.config import check_fields
 
 
 OUTPUTS = ("rgb", "palette")
+SUBJECTS = ("sprite", "portrait")
 
 
 def output_channels(output: str) -> int:
@@ -26,6 +27,7 @@ def output_channels(output: str) -> int:
 
 @dataclasses.dataclass
 class RendererConfig:
+    subject: str = "sprite"             # 'sprite': LPC walk sheets; 'portrait': DiceBear faces (render/faces.py)
     resolution: int = 256
     channel_base: int = 4096
     channel_max: int = 256
@@ -37,6 +39,7 @@ class RendererConfig:
     embed_lr: float = 0.01              # token vectors
     betas: tuple = (0.9, 0.99)
     colour_from: int = 7                # ws 0..colour_from-1 are the shape group, the rest colour
+    expression_rows: tuple = ()         # portraits: ws [start, stop) are the expression group, the rest identity
     mix_prob: float = 0.5               # share of samples drawn as A's shapes in B's colours
     psi_prob: float = 0.3               # share of samples whose w is pulled towards w_avg ...
     psi_min: float = 0.5                # ... by a psi drawn from [psi_min, 1]
@@ -58,8 +61,20 @@ class RendererConfig:
     shade_weight: float = 1.0           # weight of the shade map's cross-entropy against the slot map's
 
     def check(self) -> None:
-        if self.resolution != 256:
+        if self.subject not in SUBJECTS:
+            raise UsageError(f"subject '{self.subject}': expected one of {', '.join(SUBJECTS)}")
+        if self.subject == "sprite" and self.resolution != 256:
             raise UsageError(f"resolution {self.resolution}: the sprite canvas is 256 x 256")
+        if not (64 <= self.resolution <= 1024 and self.resolution & (self.resolution - 1) == 0):
+            raise UsageError(f"resolution {self.resolution}: expected a power of two 64..1024")
+        if self.subject == "portrait":
+            rows = tuple(self.expression_rows)
+            if len(rows) != 2 or not 0 <= rows[0] < rows[1] <= self.num_ws() or rows[1] - rows[0] == self.num_ws():
+                raise UsageError(f"expression_rows {list(self.expression_rows)}: expected [start, stop) within "
+                                 f"0..{self.num_ws()}, leaving identity rows")
+            if self.output != "rgb":
+                raise UsageError("a portrait model draws RGB (the pipeline projects into it, and the palette "
+                                 "output has no gradient)")
         for name in ("channel_base", "channel_max", "z_dim", "w_dim", "mapping_layers", "batch"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name} {getattr(self, name)}: expected at least 1")
@@ -90,9 +105,18 @@ class RendererConfig:
     def num_ws(self) -> int:
         return 2 * (self.resolution.bit_length() - 1) - 2
 
+    def b_rows(self) -> list:
+        """The ws rows that take the second face's or character's w in a mix (render/model.py)."""
+        if self.subject == "portrait":
+            return list(range(*self.expression_rows))
+        return list(range(self.colour_from, self.num_ws()))
+
     def layer_groups(self) -> Dict[str, list]:
-        """The model card's layer groups: ws that draw the figure's shape, ws that colour it."""
-        return {"shape": list(range(0, self.colour_from)), "colour": list(range(self.colour_from, self.num_ws()))}
+        """The model card's layer groups: for sprites the ws that draw the figure's shape and the ws
+        that colour it; for portraits the expression ws and the identity ws (all the others)."""
+        b = self.b_rows()
+        a = [i for i in range(self.num_ws()) if i not in b]
+        return {"identity": a, "expression": b} if self.subject == "portrait" else {"shape": a, "colour": b}
 
     def generator_kwargs(self) -> Dict[str, Any]:
         return {"z_dim": self.z_dim, "c_dim": 0, "w_dim": self.w_dim, "img_resolution": self.resolution,
@@ -103,14 +127,16 @@ class RendererConfig:
     def to_json(self) -> Dict[str, Any]:
         values = dataclasses.asdict(self)
         values["betas"] = list(self.betas)
+        values["expression_rows"] = list(self.expression_rows)
         return values
 
     @classmethod
     def from_json(cls, values: Dict[str, Any]) -> "RendererConfig":
         check_fields(cls, values, "renderer config")
         values = dict(values)
-        if "betas" in values:
-            values["betas"] = tuple(values["betas"])
+        for name in ("betas", "expression_rows"):
+            if name in values:
+                values[name] = tuple(values[name])
         return cls(**values)
 
 
@@ -127,6 +153,14 @@ PRESETS: Dict[str, RendererConfig] = {
     # Seconds per step, for tests and round trips: the real canvas with very few channels.
     "tiny": RendererConfig(channel_base=256, channel_max=16, z_dim=16, w_dim=16, mapping_layers=2, batch=2,
                            ema_kimg=0.01, blend_prob=0.25, edit_prob=0.5),
+    # DiceBear faces at 256 px: at channel_base 4096 every block from 16 to 256 px costs about the
+    # same, so 128 px would save only a fifth of a step and 256 px shrinks sharply to RPG Maker's
+    # 144. Expression on ws 5-8 (the 32 px block and the 64 px convolutions: an eye is about 40 px
+    # across at 256), identity on the coarse layout and the fine colour layers.
+    "portrait": RendererConfig(subject="portrait", expression_rows=(5, 9), blend_prob=0.25, edit_prob=0.15),
+    "tiny-portrait": RendererConfig(subject="portrait", resolution=64, expression_rows=(3, 6), channel_base=256,
+                                    channel_max=16, z_dim=16, w_dim=16, mapping_layers=2, batch=2, ema_kimg=0.01,
+                                    blend_prob=0.25, edit_prob=0.5),
 }
 
 

@@ -18,19 +18,24 @@ from .palette import PaletteHead, decode
 
 class RendererModel(nn.Module):
     def __init__(self, generator_kwargs: dict, shape_tokens: int, colour_tokens: int, colour_from: int,
-                 output: str = "rgb"):
+                 output: str = "rgb", b_rows: Optional[Sequence[int]] = None):
+        """b_rows: the ws rows that take B's w (default: colour_from onwards, the sprite's colour
+        group; a portrait's expression rows)."""
         super().__init__()
         self.G = nets.build_generator("stylegan2", generator_kwargs)
         self.encoder = LabelEncoder(shape_tokens, colour_tokens, self.G.w_dim)
         self.colour_from = colour_from
+        b_rows = range(colour_from, self.G.num_ws) if b_rows is None else b_rows
+        self.b_mask = torch.zeros(self.G.num_ws, dtype=torch.bool)  # not a buffer: no state of its own
+        self.b_mask[list(b_rows)] = True
         self.palette = PaletteHead(self.G.w_dim, colour_from) if output == "palette" else None
 
     def ws(self, shapes_a: Sequence[List[int]], colours_a: Sequence[List[int]],
            shapes_b: Optional[Sequence[List[int]]] = None, colours_b: Optional[Sequence[List[int]]] = None,
            psi: Optional[torch.Tensor] = None, update_w_avg: bool = False,
            blend: Optional[tuple] = None, edits: Optional[list] = None) -> torch.Tensor:
-        """W+ [N, num_ws, w_dim]: A's w on the shape layers, B's (A's when not given) on the colour
-        layers; psi [N] pulls each w towards the encoder's running w_avg; blend = (partner shapes,
+        """W+ [N, num_ws, w_dim]: A's w on the shape (portrait: identity) layers, B's (A's when not
+        given) on the colour (portrait: expression) layers, the b_rows; psi [N] pulls each w towards the encoder's running w_avg; blend = (partner shapes,
         partner colours, alpha [N]) moves A's and B's w by alpha towards a partner character's;
         edits (per sample None or (class tokens, colour token)) adds that colour's direction."""
         w_a = self.encoder(shapes_a, colours_a, update_w_avg=update_w_avg)
@@ -46,9 +51,7 @@ class RendererModel(nn.Module):
             avg = self.encoder.w_avg.unsqueeze(0)
             w_a = avg.lerp(w_a, psi[:, None])
             w_b = avg.lerp(w_b, psi[:, None])
-        n = self.G.num_ws
-        return torch.cat([w_a.unsqueeze(1).expand(-1, self.colour_from, -1),
-                          w_b.unsqueeze(1).expand(-1, n - self.colour_from, -1)], dim=1)
+        return torch.where(self.b_mask[None, :, None], w_b.unsqueeze(1), w_a.unsqueeze(1))
 
     def draw(self, ws: torch.Tensor) -> torch.Tensor:
         """The generator's output: RGB in [-1, 1], or the palette output's logits."""
@@ -62,9 +65,11 @@ class RendererModel(nn.Module):
     @classmethod
     def from_point(cls, point, prefix: str) -> "RendererModel":
         """The model a renderer run's resume point holds under `prefix` ('R' or 'R_ema')."""
+        from .config import RendererConfig
         vocabulary = Vocabulary.from_json(point.state["vocabulary"])
+        config = RendererConfig.from_json(point.state["config"])
         model = cls(point.state["generator"]["kwargs"], len(vocabulary.shapes), len(vocabulary.colours),
-                    point.state["config"]["colour_from"], point.state["config"].get("output", "rgb"))
+                    config.colour_from, config.output, config.b_rows())
         nets.load_state_dict_strictly(model, point.module_state(prefix), f"{point.source} ({prefix})")
         return model
 

@@ -19,29 +19,22 @@ from typing import Callable, Optional
 import numpy as np
 import torch
 
-from .. import images
-from ..data.lpc_catalogue import load_catalogue
-from ..data.sprite_composer import SpriteComposer
-from ..data.sprite_meta import sprite_dataset_meta
 from ..errors import CharagenError, UsageError
-from ..evaluate.heldout import HELDOUT_SEED, HeldOut, heldout_set, score
-from ..evaluate.inverse import SpriteModel
+from ..evaluate.heldout import HELDOUT_SEED
 from ..train import distributed
 from ..train.ema import update_ema
 from ..train.resume import ResumePoint
 from ..train.trainer import next_multiple, parameter_count
 from .config import RendererConfig
-from .labels import Vocabulary, body_of
 from .model import RendererModel, edge_loss, figure_loss, figure_weight
 from .noise_maps import learn_noise_maps
-from .palette import PaletteCoder, load_all_but_output_layers, palette_loss
+from .palette import load_all_but_output_layers, palette_loss
 from .patch_discriminator import PatchDiscriminator, discriminator_term, generator_term
-from .samples import SampleDrawer
 
 
 @dataclasses.dataclass
 class RendererOptions:
-    lpc: Path
+    lpc: Optional[Path]                 # the LPC layers (sprites); portraits are drawn by DiceBear
     out: Path
     config: RendererConfig
     kimg: float = 1000.0
@@ -56,14 +49,19 @@ class RendererOptions:
     snapshot_kimg: float = 5.0
     resume_dtype: str = "float32"
     changes: dict = dataclasses.field(default_factory=dict)  # sample-drawing settings changed on resume
+    node: str = "node"                  # Node.js, for the portrait subject's DiceBear worker
 
 
 def train_renderer(options: RendererOptions, log: Callable[[str], None] = None) -> dict:
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     world = distributed.join("cpu")
+    run = None
     try:
-        return RendererRun(options, log, world).loop()
+        run = RendererRun(options, log, world)
+        return run.loop()
     finally:
+        if run is not None:
+            run.subject.close()
         world.close()
 
 
@@ -88,15 +86,13 @@ class RendererRun:
         self.config.check()
         self.local_batch = self._share(self.config.batch, "batch")
         self.local_palette_batch = self._share(self.config.palette_batch, "palette_batch")
-        catalogue = load_catalogue(options.lpc)
-        self.composer = SpriteComposer(options.lpc, catalogue)
-        self.vocabulary = Vocabulary.from_json(point.state["vocabulary"]) if point else Vocabulary.of(catalogue)
-        self.meta = sprite_dataset_meta(catalogue, None, options.seed)
+        self.subject = make_subject(self.config, options, point.state["vocabulary"] if point else None)
+        self.vocabulary = self.subject.vocabulary
 
         torch.manual_seed(options.seed)
         cfg = self.config
         self.model = RendererModel(cfg.generator_kwargs(), len(self.vocabulary.shapes), len(self.vocabulary.colours),
-                                   cfg.colour_from, cfg.output).train()
+                                   cfg.colour_from, cfg.output, cfg.b_rows()).train()
         self.model_ema = copy.deepcopy(self.model).eval()
         # An rgb run switched to the palette output keeps every weight but the output layers (palette.py).
         switching_output = point is not None and point.state["config"].get("output", "rgb") != cfg.output
@@ -147,14 +143,11 @@ class RendererRun:
             self.history = list(point.state.get("history", []))
             if options.changes:
                 self.history.append({"kimg": round(self.cur_nimg / 1e3, 3), "config_changes": options.changes})
-        coder = PaletteCoder(self.composer) if cfg.output == "palette" else None
-        self.drawer = SampleDrawer(self.composer, self.vocabulary, options.seed, cfg.mix_prob, cfg.edit_prob, coder)
-        self.pool = self.drawer.palette_pool(cfg.palette_pool) if coder is not None and cfg.palette_steps else None
-        # The EMA model through its own inverse, as `evaluate` sees it (it follows the EMA's weights).
-        self.inverse = SpriteModel(self.model_ema.G, catalogue, self.model_ema.encoder, self.vocabulary, cfg.colour_from,
-                                   self.model_ema.palette)
+        self.drawer = self.subject.drawer
+        self.pool = self.drawer.palette_pool(cfg.palette_pool) if cfg.output == "palette" and cfg.palette_steps else None
+        # Scores and grids draw with the EMA model through its own inverse, as `evaluate` sees it.
+        self.subject.follow(self.model_ema)
         self.rng = torch.Generator().manual_seed(options.seed * 7919 + self.cur_nimg + 1_000_003 * self.world.rank)
-        self.heldout = heldout_set(self.composer, max(options.eval_count, 16))
         self.stop_requested = False
 
     def _share(self, total: int, name: str) -> int:
@@ -235,19 +228,15 @@ class RendererRun:
             loss = float(term.detach())
         return loss
 
-    def redraw(self, labels_list) -> np.ndarray:
-        """uint8 [N, 256, 256, 3]: the characters of the given labels drawn by the EMA model."""
-        return self.inverse.draw(self.inverse.inverse(labels_list))
-
     def evaluate(self) -> dict:
-        n = self.options.eval_count
-        return score(self.redraw(self.heldout.labels[:n]), _first(self.heldout, n))
+        """The subject's held-out figures for a progress line."""
+        return self.subject.evaluate(self.options.eval_count)
 
     def loop(self) -> dict:
         opts = self.options
         out = Path(opts.out)
         out.mkdir(parents=True, exist_ok=True)
-        self.log(f"charagen-train: renderer, stylegan2 256px cbase {self.config.channel_base} cmax "
+        self.log(f"charagen-train: renderer ({self.subject.kind}), stylegan2 {self.config.resolution}px cbase {self.config.channel_base} cmax "
                  f"{self.config.channel_max}, {parameter_count(self.model.G.synthesis)} synthesis parameters, "
                  f"{len(self.vocabulary.shapes)} shape + {len(self.vocabulary.colours)} colour "
                  f"tokens, batch {self.config.batch}, {self._processes()}{torch.get_num_threads()} threads, "
@@ -290,8 +279,7 @@ class RendererRun:
                                      loss_D=round(self._mean([d for _, d in adversarial]), 4))
                     if stop or self.cur_nimg >= next_eval:
                         if self.world.main:
-                            s = self.evaluate()
-                            entry.update(iou_median=round(s["iou_median"], 4), de10_median=round(s["de10_median"], 4))
+                            entry.update(self.evaluate())
                         next_eval = next_multiple(self.cur_nimg, opts.eval_kimg)
                     self._record(entry)
                     tick_start, tick_nimg, losses, edges, adversarial = time.time(), self.cur_nimg, [], [], []
@@ -328,8 +316,7 @@ class RendererRun:
 
     def _record(self, entry: dict):
         self.history = (self.history + [entry])[-200:]
-        extra = (f"  held-out IoU {entry['iou_median']:.3f} dE<=10 {entry['de10_median']:.3f}"
-                 if "iou_median" in entry else "")
+        extra = self.subject.describe(entry)
         if "adv" in entry:
             extra = f"  adv {entry['adv']:.3f} D {entry['loss_D']:.3f}" + extra
         if "edge" in entry:
@@ -344,23 +331,7 @@ class RendererRun:
                 f.write(json.dumps(entry) + "\n")
 
     def _grid(self):
-        """Rows of 8: held-out truths; their redraws; characters A and B; the model's A-shapes-in-B-colours
-        (shape ws from A, colour ws from B) beside the composer's sheet of that label mix."""
-        redrawn = self.redraw(self.heldout.labels[:8])
-        mixer = self.drawer.mixer
-        a = [mixer.layers(l["layers"]) for l in self.heldout.labels[8:12]]
-        b = [mixer.layers(l["layers"]) for l in self.heldout.labels[12:16]]
-        ta, tb = [self.vocabulary.encode(x) for x in a], [self.vocabulary.encode(x) for x in b]
-        m = self.model_ema
-        with torch.no_grad():
-            mixed = m.draw_uint8(m.ws([t[0] for t in ta], [t[1] for t in ta], [t[0] for t in tb], [t[1] for t in tb]))
-        truths = []
-        for x, y in zip(a, b):
-            layers = mixer.mix(x, y)
-            truths.append(self.composer.render([l.path for l in layers], body_of(layers).path)[0])
-        rows = np.concatenate([self.heldout.rgb[:8], redrawn, self.heldout.rgb[8:16], mixed, np.stack(truths)])
-        path = Path(self.options.out) / f"grid-{self.cur_nimg / 1000:09.3f}kimg.png"
-        images.save_png(path, images.grid(rows, 8), overwrite=True)
+        self.subject.grid(Path(self.options.out) / f"grid-{self.cur_nimg / 1000:09.3f}kimg.png")
 
     def _save(self, wall: float, cpu: float):
         state = {
@@ -371,7 +342,7 @@ class RendererRun:
             "layer_groups": self.config.layer_groups(),
             "cur_nimg": self.cur_nimg,
             "training_seconds": self.elapsed + wall, "cpu_seconds": self.cpu_seconds + cpu,
-            "seed": self.options.seed, "data": {"source": f"lpc:{self.options.lpc}", "meta": self.meta},
+            "seed": self.options.seed, "data": self.subject.data(),
             "history": self.history, "torch": torch.__version__,
         }
         modules, optimizers = {"R": self.model, "R_ema": self.model_ema}, {"opt": self.opt}
@@ -383,5 +354,15 @@ class RendererRun:
         point.write(Path(self.options.out) / "resume")
 
 
-def _first(heldout: HeldOut, n: int) -> HeldOut:
-    return HeldOut(heldout.rgb[:n], heldout.masks[:n], heldout.labels[:n])
+def make_subject(config: RendererConfig, options: RendererOptions, vocabulary: Optional[dict]):
+    """The sprite or portrait subject the config names (sprites.py, faces.py)."""
+    heldout_count = max(options.eval_count, 16)
+    if config.subject == "portrait":
+        if options.lpc is not None:
+            raise UsageError("a portrait renderer draws DiceBear faces: --data dicebear")
+        from .faces import FaceSubject
+        return FaceSubject(config, options.seed, vocabulary, heldout_count, options.node)
+    if options.lpc is None:
+        raise UsageError("a sprite renderer composes LPC sheets: --data lpc:PATH")
+    from .sprites import SpriteSubject
+    return SpriteSubject(options.lpc, config, options.seed, vocabulary, heldout_count)

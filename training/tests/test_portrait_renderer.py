@@ -1,0 +1,114 @@
+"""The renderer's portrait subject (`train --method renderer --config tiny-portrait --data dicebear`):
+face labels as tokens, A's identity with B's expression as exact DiceBear targets, the identity and
+expression rows of W+, and a few training steps that score held-out faces by PSNR and resume. Needs
+Node.js and `npm ci --prefix training/portraits` (training/run-tests installs them)."""
+
+import json
+
+import numpy as np
+import pytest
+import torch
+
+from charagen_train.cli import main
+from charagen_train.data.face_worker import FaceWorker
+from charagen_train.data.lpc_palettes import load_palettes
+from charagen_train.data.portrait_builder import draw_sample
+from charagen_train.errors import UsageError
+from charagen_train.render.config import PRESETS, RendererConfig
+from charagen_train.render.faces import (EXPRESSION_PARTS, FaceDrawer, FaceVocabulary, psnr, score_faces,
+                                         HeldOutFaces, with_expression)
+from charagen_train.render.model import RendererModel
+from charagen_train.train.resume import ResumePoint
+
+
+@pytest.fixture(scope="module")
+def palettes():
+    return load_palettes()
+
+
+@pytest.fixture(scope="module")
+def vocabulary(palettes):
+    return FaceVocabulary.of_style(palettes)
+
+
+def test_every_face_of_the_data_set_has_tokens(vocabulary, palettes):
+    for i in range(200):
+        label = draw_sample(0, i, palettes)
+        shapes, colours = vocabulary.encode(label)
+        assert len(colours) == 2 and vocabulary.colours[colours[0]] == f"skin:{label['skin_tone']}"
+        assert vocabulary.shapes[shapes[0]] == f"hair:{label['hair'] or 'none'}"
+        assert len(shapes) == 4 + sum(label[x] is not None for x in ("glasses", "earrings", "features"))
+    with pytest.raises(KeyError, match="mouth:variant99"):
+        vocabulary.encode(dict(draw_sample(0, 0, palettes), mouth="variant99"))
+
+
+def test_a_mix_is_a_wearing_b_s_expression_drawn_exactly(vocabulary, palettes):
+    with FaceWorker(64) as worker:
+        drawer = FaceDrawer(worker, vocabulary, palettes, seed=3, mix_prob=1.0)
+        batch = drawer.batch(0, 2)
+        a, b = drawer.labels(0), drawer.labels(1)
+        mix = with_expression(a, b)
+        assert all(mix[p] == b[p] for p in EXPRESSION_PARTS) and mix["hair"] == a["hair"]
+        assert mix["skin_tone"] == a["skin_tone"] and mix["expression"] == b["expression"]
+        truth = torch.from_numpy(worker.render([mix])).permute(0, 3, 1, 2).float() / 127.5 - 1
+        assert torch.equal(batch.target[:1], truth)
+        assert bool(batch.mixed.all()) and batch.shapes_a[0] == vocabulary.encode(a)[0]
+        assert batch.shapes_b[0] == vocabulary.encode(b)[0]
+
+
+def test_identity_and_expression_rows(vocabulary):
+    config = PRESETS["portrait"]
+    config.check()
+    groups = config.layer_groups()
+    assert groups == {"identity": [0, 1, 2, 3, 4, 9, 10, 11, 12, 13], "expression": [5, 6, 7, 8]}
+    tiny = PRESETS["tiny-portrait"]
+    model = RendererModel(tiny.generator_kwargs(), len(vocabulary.shapes), len(vocabulary.colours),
+                          tiny.colour_from, tiny.output, tiny.b_rows())
+    ws = model.ws([[0, 1]], [[0]], [[2, 3]], [[1]])
+    w_a, w_b = model.encoder([[0, 1]], [[0]]), model.encoder([[2, 3]], [[1]])
+    expression = tiny.layer_groups()["expression"]
+    for row in range(ws.shape[1]):
+        assert torch.equal(ws[0, row], (w_b if row in expression else w_a)[0])
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"output": "palette"}, "draws RGB"),
+    ({"expression_rows": (0, 10)}, "expression_rows"),
+    ({"expression_rows": (3,)}, "expression_rows"),
+    ({"resolution": 96}, "power of two"),
+])
+def test_bad_portrait_configs_are_refused(change, message):
+    import dataclasses
+    with pytest.raises(UsageError, match=message):
+        dataclasses.replace(PRESETS["tiny-portrait"], **change).check()
+
+
+def test_psnr_scores():
+    a = np.zeros((2, 64, 64, 3), np.uint8)
+    b = a.copy()
+    b[1] += 16
+    s = score_faces(b, HeldOutFaces(a, [{}, {}]))
+    assert s["psnr"][0] == 100.0 and s["psnr"][1] == pytest.approx(10 * np.log10(255 ** 2 / 256), abs=0.01)
+    assert s["psnr_worst"] == pytest.approx(s["psnr"][1], abs=0.01) and psnr(a[0], a[0]) == 100.0
+
+
+def test_a_tiny_portrait_run_scores_held_out_faces_and_resumes(tmp_path):
+    run = tmp_path / "faces"
+    common = ["--method", "renderer", "--data", "dicebear", "--tick-kimg", "0.002", "--eval-kimg", "0.004",
+              "--grid-kimg", "0.008", "--threads", "1", "--seed", "3"]
+    assert main(["train", *common, "--config", "tiny-portrait", "--out", str(run), "--kimg", "0.008"]) == 0
+    log = [json.loads(line) for line in (run / "log.jsonl").read_text().splitlines()]
+    assert log[-1]["kimg"] == pytest.approx(0.008) and 0 < log[-1]["psnr_median"] < 100
+    point = ResumePoint.read(run / "resume")
+    assert point.state["config"]["subject"] == "portrait"
+    assert point.state["layer_groups"] == {"identity": [0, 1, 2, 6, 7, 8, 9], "expression": [3, 4, 5]}
+    assert point.state["data"]["source"] == "dicebear:adventurer"
+    assert point.state["data"]["meta"]["styles"][0]["licence"] == "CC BY 4.0"
+    assert (run / "grid-00000.008kimg.png").is_file()
+    again = tmp_path / "again"
+    assert main(["train", *common, "--resume", str(run / "resume"), "--out", str(again), "--kimg", "0.012",
+                 "--processes", "2"]) == 0
+    assert ResumePoint.read(again / "resume").state["cur_nimg"] == 12
+    # a portrait run cannot go on as a sprite run
+    assert main(["train", "--method", "renderer", "--data", "lpc:/nowhere", "--resume", str(run / "resume"),
+                 "--out", str(tmp_path / "sprites"), "--kimg", "0.014"]) == 2
