@@ -4,6 +4,8 @@ expression rows of W+, and a few training steps that score held-out faces by PSN
 Node.js and `npm ci --prefix training/portraits` (training/run-tests installs them)."""
 
 import json
+import subprocess
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,6 +21,8 @@ from charagen_train.render.faces import (EXPRESSION_PARTS, FaceDrawer, FaceVocab
                                          HeldOutFaces, with_expression)
 from charagen_train.render.model import RendererModel
 from charagen_train.train.resume import ResumePoint
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +116,28 @@ def test_a_tiny_portrait_run_scores_held_out_faces_and_resumes(tmp_path):
     # a portrait run cannot go on as a sprite run
     assert main(["train", "--method", "renderer", "--data", "lpc:/nowhere", "--resume", str(run / "resume"),
                  "--out", str(tmp_path / "sprites"), "--kimg", "0.014"]) == 2
+
+
+def test_a_fitted_portrait_run_exports_a_portrait_bundle_that_java_draws_alike(tmp_path):
+    run = tmp_path / "faces"
+    assert main(["train", "--method", "renderer", "--config", "tiny-portrait", "--data", "dicebear", "--out", str(run),
+                 "--kimg", "0.004", "--eval-kimg", "1", "--grid-kimg", "1", "--threads", "1", "--seed", "3"]) == 0
+    assert main(["fit-mapping", "--run", str(run / "resume"), "--steps", "20", "--count", "64"]) == 0
+    bundle = tmp_path / "tiny-faces.json"
+    assert main(["export", "--run", str(run / "resume"), "--out", str(bundle)]) == 0
+    card = json.loads(bundle.read_text())
+    assert card["kind"] == "portrait" and card["resolution"] == 64 and card["img_channels"] == 3
+    assert card["layer_groups"] == {"identity": [0, 1, 2, 6, 7, 8, 9], "expression": [3, 4, 5]}
+    assert "CC BY 4.0" in card["licence"] and "Lisa Wischofsky" in card["attribution"]
+    assert card["training"]["label_encoder"]["shapes"][0].startswith("earrings:")
+    for model in (bundle, run / "resume"):  # the bundle through its label encoder, and the run
+        report = tmp_path / f"evaluate-{model.name}.json"
+        assert main(["evaluate", "--model", str(model), "--count", "8", "--json", str(report)]) == 0
+        figures = json.loads(report.read_text())
+        assert figures["mode"] == "inverse" and len(figures["psnr"]) == 8 and 0 < figures["psnr_median"] < 100
+    assert json.loads((tmp_path / "evaluate-tiny-faces.json.json").read_text())["psnr"] == figures["psnr"]
+    assert main(["sample", "--model", str(bundle), "--seeds", "0-1", "--npy", str(tmp_path / "py.npy")]) == 0
+    java = subprocess.run([str(REPO / "charagen"), "sample", "--model", str(bundle), "--seeds", "0-1",
+                           "--npy", str(tmp_path / "java.npy")], capture_output=True, text=True, timeout=1200)
+    assert java.returncode == 0, java.stderr[-3000:]
+    assert float(np.abs(np.load(tmp_path / "py.npy") - np.load(tmp_path / "java.npy")).max()) < 1e-4

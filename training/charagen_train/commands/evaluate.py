@@ -1,10 +1,12 @@
-"""`charagen-train evaluate`: scores a sprite model against held-out composer sheets.
+"""`charagen-train evaluate`: scores a sprite model against held-out composer sheets, or a portrait
+model against held-out DiceBear faces.
 
-Each held-out character is drawn again by the model, through the model's own inverse (the label
-encoder a renderer run or bundle carries) or, for any other model, a W+ projection; the redraw is
-cleaned up as the Java runtime does (background keyed out, specks removed) and compared with the
-truth: figure mask IoU and the share of figure pixels within CIE dE 10. The same arguments give
-the same figures."""
+Each held-out character or face is drawn again by the model, through the model's own inverse (the
+label encoder a renderer run or bundle carries) or, for any other model, a W+ projection. A sprite
+redraw is cleaned up as the Java runtime does (background keyed out, specks removed) and compared
+with the truth: figure mask IoU and the share of figure pixels within CIE dE 10. A face redraw is
+compared by PSNR, at the model's resolution and scaled to RPG Maker's 144 px. The same arguments
+give the same figures."""
 
 import argparse
 import json
@@ -19,18 +21,19 @@ from ..data.lpc_catalogue import load_catalogue
 from ..data.sprite_composer import SpriteComposer
 from ..errors import UsageError
 from ..evaluate.heldout import HELDOUT_SEED, heldout_set, score
-from ..evaluate.inverse import load_sprite_model
+from ..evaluate.inverse import load_portrait_model, load_sprite_model, model_kind
 from ..safe_files import check_writable
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
-    p = subparsers.add_parser("evaluate", help="score a sprite model on held-out composer sheets",
+    p = subparsers.add_parser("evaluate", help="score a sprite or portrait model on held-out characters or faces",
                               description=__doc__.split("\n\n")[1])
     p.add_argument("--model", required=True, type=Path, metavar="PATH",
                    help="a bundle (.json), a renderer or GAN run's resume folder, or a .pkl snapshot")
     p.add_argument("--lpc", type=Path, default=Path("../shared/lpc"), help="the LPC layers (default ../shared/lpc)")
-    p.add_argument("--count", type=int, default=64, help="held-out characters (default 64)")
-    p.add_argument("--seed", type=int, default=HELDOUT_SEED, help=f"composer seed (default {HELDOUT_SEED})")
+    p.add_argument("--count", type=int, default=64, help="held-out characters or faces (default 64)")
+    p.add_argument("--seed", type=int, default=HELDOUT_SEED,
+                   help=f"composer (or face) seed of the held-out set (default {HELDOUT_SEED})")
     p.add_argument("--mode", default="auto", choices=("auto", "inverse", "projection"),
                    help="auto: the model's own inverse where it has one, else projection")
     p.add_argument("--steps", type=int, default=200, help="projection steps (default 200)")
@@ -47,6 +50,8 @@ def run(args) -> int:
     for out in (args.json, args.png):
         if out is not None:
             check_writable(out, args.force)
+    if model_kind(args.model) == "portrait":
+        return evaluate_portraits(args)
     composer = SpriteComposer(args.lpc, load_catalogue(args.lpc))
     truth = heldout_set(composer, args.count, args.seed)
     model = load_sprite_model(args.model, composer.catalogue)
@@ -69,14 +74,48 @@ def run(args) -> int:
           f"worst {figures['iou_worst']:.4f}")
     print(f"pixels within dE 10:  median {figures['de10_median']:.4f}  mean {figures['de10_mean']:.4f}  "
           f"worst {figures['de10_worst']:.4f}")
+    write_outputs(args, report, truth.rgb, redrawn)
+    return 0
+
+
+def evaluate_portraits(args) -> int:
+    from ..data.face_worker import FaceWorker
+    from ..data.lpc_palettes import load_palettes
+    from ..render.faces import heldout_faces, score_faces
+    model = load_portrait_model(args.model)
+    mode = args.mode if args.mode != "auto" else ("inverse" if model.has_inverse else "projection")
+    with FaceWorker(model.G.img_resolution) as worker:
+        truth = heldout_faces(worker, load_palettes(), args.count, args.seed)
+    torch.manual_seed(0)
+    if mode == "inverse":
+        if not model.has_inverse:
+            raise UsageError(f"--mode inverse: {args.model} has no label encoder; use --mode projection")
+        ws = model.inverse(truth.labels)
+    else:
+        targets = torch.from_numpy(truth.rgb).permute(0, 3, 1, 2).float() / 127.5 - 1
+        ws = model.project(targets, args.steps, log=lambda line: print(line, file=sys.stderr, flush=True))
+    redrawn = model.draw(ws)
+    figures = score_faces(redrawn, truth)
+    report = {"model": str(args.model), "mode": mode, "count": args.count, "seed": args.seed,
+              "steps": args.steps if mode == "projection" else None, **figures}
+    print(f"held-out faces: {args.count} (seed {args.seed}), redrawn by {mode}"
+          + (f" ({args.steps} steps)" if mode == "projection" else ""))
+    print(f"PSNR at {model.G.img_resolution} px: median {figures['psnr_median']:.2f} dB  mean "
+          f"{figures['psnr_mean']:.2f}  worst {figures['psnr_worst']:.2f}")
+    print(f"PSNR at 144 px:  median {figures['psnr144_median']:.2f} dB  worst {figures['psnr144_worst']:.2f}")
+    write_outputs(args, report, truth.rgb, redrawn)
+    return 0
+
+
+def write_outputs(args, report: dict, truths: np.ndarray, redrawn: np.ndarray) -> None:
+    """--json: the figures; --png: rows of 8 truths, then their redraws (32 at most)."""
     if args.json:
         from ..safe_files import atomic_write
         atomic_write(args.json, lambda f: f.write((json.dumps(report, indent=2) + "\n").encode()), args.force)
     if args.png:
         rows = []
-        for start in range(0, min(args.count, 32), 8):
-            rows += [truth.rgb[start:start + 8], redrawn[start:start + 8]]
+        for start in range(0, min(len(truths), 32), 8):
+            rows += [truths[start:start + 8], redrawn[start:start + 8]]
         images.save_png(args.png, images.grid(np.concatenate(rows), 8), overwrite=args.force)
-    return 0
 
 

@@ -82,7 +82,8 @@ def training_record(point: ResumePoint) -> dict:
         "method": state.get("method", "gan"),
         "cpu_hours": round(state["cpu_seconds"] / 3600, 3) if "cpu_seconds" in state else None,
         "final_losses": {k: last[k] for k in ("loss_G", "loss_D", "r1", "loss") if k in last},
-        "heldout": {k: last[k] for k in ("iou_median", "de10_median") if k in last} or None,
+        "heldout": {k: last[k] for k in ("iou_median", "de10_median", "psnr_median", "psnr144_median")
+                    if k in last} or None,
         "mapping_fit": state.get("mapping_fit"),
         "config": state["config"],
         "data": {"source": data["source"],

@@ -81,7 +81,7 @@ def label_encoder_tensors(encoder: LabelEncoder) -> dict:
     return {name: value.detach().cpu().float().numpy() for name, value in encoder.state_dict().items()}
 
 
-def read_label_encoder(card_path: Path, spec: dict, w_dim: int):
+def read_label_encoder(card_path: Path, spec: dict, w_dim: int, vocabulary_class=Vocabulary):
     """The encoder of a bundle's sidecar file, which the card's training.label_encoder names: a plain
     file name beside the card, read only when its sha256 matches."""
     source = str(card_path)
@@ -91,8 +91,75 @@ def read_label_encoder(card_path: Path, spec: dict, w_dim: int):
     folder = Path(card_path).parent
     data = read_referenced_file(folder, spec, "the label encoder's weights", source)
     file = folder / spec["file"]
-    vocabulary = Vocabulary.from_json(spec)
+    vocabulary = vocabulary_class.from_json(spec)
     tensors = safetensors.decode(data, str(file))
     encoder = LabelEncoder(len(vocabulary.shapes), len(vocabulary.colours), w_dim)
     nets.load_state_dict_strictly(encoder, {k: torch.from_numpy(v) for k, v in tensors.items()}, str(file))
     return encoder.eval().requires_grad_(False), vocabulary
+
+
+class PortraitModel:
+    """A portrait model as `evaluate` sees it: a generator and, for a renderer's model, its label
+    encoder over DiceBear face tokens (render/faces.py)."""
+
+    def __init__(self, generator, encoder: Optional[LabelEncoder] = None, vocabulary=None):
+        self.G, self.encoder, self.vocabulary = generator, encoder, vocabulary
+
+    @property
+    def has_inverse(self) -> bool:
+        return self.encoder is not None
+
+    @torch.no_grad()
+    def inverse(self, labels_list: List[dict]) -> torch.Tensor:
+        tokens = [self.vocabulary.encode(label) for label in labels_list]
+        w = self.encoder([t[0] for t in tokens], [t[1] for t in tokens])
+        return w.unsqueeze(1).repeat(1, self.G.num_ws, 1)
+
+    def project(self, targets, steps: int, log=None) -> torch.Tensor:
+        """W+ projection on every pixel (the whole face is the figure)."""
+        w_avg = self.G.mapping.w_avg
+        figures = torch.ones_like(targets[:, :1])
+        return project(self.G.synthesis, w_avg, targets, figures, steps, log=log)
+
+    @torch.no_grad()
+    def draw(self, ws: torch.Tensor, chunk: int = 16) -> np.ndarray:
+        parts = [images.to_uint8(self.G.synthesis(ws[i:i + chunk], noise_mode="const").numpy())
+                 for i in range(0, len(ws), chunk)]
+        return np.concatenate(parts)
+
+
+def load_portrait_model(path: Path) -> PortraitModel:
+    """A bundle (.json, with its label encoder where it has one), a renderer run's resume folder, or
+    any generator `load_generator` reads."""
+    from ..render.faces import FaceVocabulary
+    path = Path(path)
+    if path.is_dir():
+        point = ResumePoint.read(path)
+        if point.state.get("method") == "renderer":
+            from ..render.model import RendererModel
+            model = RendererModel.from_point(point, "R_ema").eval().requires_grad_(False)
+            return PortraitModel(model.G, model.encoder, FaceVocabulary.from_json(point.state["vocabulary"]))
+        return PortraitModel(point.generator_ema().eval().requires_grad_(False))
+    generator = load_generator(path, torch.device("cpu"))
+    if path.suffix == ".json":
+        card, _ = read_bundle(path)
+        spec = (card.get("training") or {}).get("label_encoder")
+        if spec:
+            encoder, vocabulary = read_label_encoder(path, spec, generator.w_dim, FaceVocabulary)
+            return PortraitModel(generator, encoder, vocabulary)
+    return PortraitModel(generator)
+
+
+def model_kind(path: Path) -> str:
+    """'sprite' or 'portrait': what a bundle's card or a run's data says ('sprite' when neither says)."""
+    import json
+    path = Path(path)
+    try:
+        if path.suffix == ".json" and path.is_file():
+            return json.loads(path.read_text(encoding="utf-8")).get("kind", "sprite")
+        if path.is_dir() and (path / "state.json").is_file():
+            state = json.loads((path / "state.json").read_text(encoding="utf-8"))
+            return ((state.get("data") or {}).get("meta") or {}).get("kind") or "sprite"
+    except (OSError, ValueError, AttributeError):
+        pass  # the loaders below say what is wrong with the file
+    return "sprite"

@@ -180,6 +180,13 @@ def encode_all(vocabulary: FaceVocabulary, labels: Sequence[dict]):
     return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
+def face_tokens(vocabulary: dict, seed: int, count: int) -> List[Tuple[List[int], List[int]]]:
+    """(shape tokens, colour tokens) of training faces 0..count-1 of `seed` (for the mapping fit)."""
+    palettes = load_palettes()
+    words = FaceVocabulary.from_json(vocabulary)
+    return [words.encode(draw_sample(seed, i, palettes)) for i in range(count)]
+
+
 class FaceSubject:
     """What the trainer (trainer.py) asks of its subject, for DiceBear faces drawn by a Node worker."""
     kind = "portrait"

@@ -19,7 +19,7 @@ run does not inherit an earlier fit. w_avg is then the mean of f(z) over many z,
 running average would be.
 """
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, List, Optional, Sequence, Tuple
 
 import numpy as np
 import torch
@@ -37,14 +37,16 @@ class MappingFit:
     distinct: float    # share of 512 seeds whose nearest character w is theirs alone among those seeds
 
 
-def character_ws(encoder, composer: SpriteComposer, vocabulary: Vocabulary, seed: int, count: int) -> torch.Tensor:
-    """E(tokens) [count, w_dim] of composer characters 0..count-1 of `seed`."""
+def character_tokens(composer: SpriteComposer, vocabulary: Vocabulary, seed: int, count: int) -> List[Tuple]:
+    """(shape tokens, colour tokens) of composer characters 0..count-1 of `seed`."""
     mixer = LabelMixer(composer.catalogue)
-    shapes, colours = [], []
-    for i in range(count):
-        s, c = vocabulary.encode(mixer.layers(composer.plan(seed, i)["layers"]))
-        shapes.append(s)
-        colours.append(c)
+    return [vocabulary.encode(mixer.layers(composer.plan(seed, i)["layers"])) for i in range(count)]
+
+
+def character_ws(encoder, tokens: Sequence[Tuple]) -> torch.Tensor:
+    """E(tokens) [count, w_dim] of characters (or faces) given as (shape tokens, colour tokens)."""
+    shapes, colours = [t[0] for t in tokens], [t[1] for t in tokens]
+    count = len(tokens)
     with torch.no_grad():
         return torch.cat([encoder(shapes[k:k + 1024], colours[k:k + 1024]) for k in range(0, count, 1024)])
 
@@ -115,11 +117,11 @@ def typical_spacing(targets: torch.Tensor) -> float:
     return float(nearest.median()) if len(nearest) else 1.0
 
 
-def fit_run_mapping(model_ema, model, composer: SpriteComposer, vocabulary: Vocabulary, seed: int, steps: int,
-                    count: int = 20000, log=None) -> MappingFit:
-    """Fits the EMA model's mapping (the exported one) to the w of `count` training characters and
-    copies it into the trained model, so that both carry it in the resume point."""
-    targets = character_ws(model_ema.encoder, composer, vocabulary, seed, count)
+def fit_run_mapping(model_ema, model, tokens: Sequence[Tuple], seed: int, steps: int, log=None) -> MappingFit:
+    """Fits the EMA model's mapping (the exported one) to the w of the training characters (or
+    faces) whose tokens are given, and copies it into the trained model, so that both carry it in
+    the resume point."""
+    targets = character_ws(model_ema.encoder, tokens)
     fit = fit_mapping(model_ema.G.mapping, targets, steps, seed=seed, log=log)
     model.G.mapping.load_state_dict(model_ema.G.mapping.state_dict())
     return fit
