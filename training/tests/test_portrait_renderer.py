@@ -17,8 +17,8 @@ from charagen_train.data.lpc_palettes import load_palettes
 from charagen_train.data.portrait_builder import draw_sample
 from charagen_train.errors import UsageError
 from charagen_train.render.config import PRESETS, RendererConfig
-from charagen_train.render.faces import (EXPRESSION_PARTS, FaceDrawer, FaceVocabulary, psnr, score_faces,
-                                         HeldOutFaces, with_expression)
+from charagen_train.render.faces import (ACCESSORY_PARTS, EXPRESSION_PARTS, FaceDrawer, FaceVocabulary,
+                                         HeldOutFaces, psnr, score_faces, with_accessories, with_expression)
 from charagen_train.render.model import RendererModel
 from charagen_train.train.resume import ResumePoint
 
@@ -46,39 +46,45 @@ def test_every_face_of_the_data_set_has_tokens(vocabulary, palettes):
         vocabulary.encode(dict(draw_sample(0, 0, palettes), mouth="variant99"))
 
 
-def test_a_mix_is_a_wearing_b_s_expression_drawn_exactly(vocabulary, palettes):
+def test_a_mix_is_a_wearing_b_s_expression_and_c_s_accessories_drawn_exactly(vocabulary, palettes):
     with FaceWorker(64) as worker:
-        drawer = FaceDrawer(worker, vocabulary, palettes, seed=3, mix_prob=1.0)
+        drawer = FaceDrawer(worker, vocabulary, palettes, seed=3, mix_prob=1.0, accessories=True)
         batch = drawer.batch(0, 2)
-        a, b = drawer.labels(0), drawer.labels(1)
-        mix = with_expression(a, b)
-        assert all(mix[p] == b[p] for p in EXPRESSION_PARTS) and mix["hair"] == a["hair"]
-        assert mix["skin_tone"] == a["skin_tone"] and mix["expression"] == b["expression"]
+        a, b, c = drawer.labels(0), drawer.labels(1), drawer.labels(2)
+        mix = with_accessories(with_expression(a, b), c)
+        assert all(mix[p] == b[p] for p in EXPRESSION_PARTS) and all(mix[p] == c[p] for p in ACCESSORY_PARTS)
+        assert (mix["hair"], mix["skin_tone"], mix["hair_colour"]) == (a["hair"], a["skin_tone"], a["hair_colour"])
+        assert mix["expression"] == b["expression"]
         truth = torch.from_numpy(worker.render([mix])).permute(0, 3, 1, 2).float() / 127.5 - 1
         assert torch.equal(batch.target[:1], truth)
         assert bool(batch.mixed.all()) and batch.shapes_a[0] == vocabulary.encode(a)[0]
-        assert batch.shapes_b[0] == vocabulary.encode(b)[0]
+        assert batch.shapes_b[0] == vocabulary.encode(b)[0] and batch.shapes_c[0] == vocabulary.encode(c)[0]
+        plain = FaceDrawer(worker, vocabulary, palettes, seed=3, mix_prob=1.0).batch(0, 1)  # no accessory layers
+        assert plain.shapes_c is None
 
 
 def test_identity_and_expression_rows(vocabulary):
     config = PRESETS["portrait"]
     config.check()
     groups = config.layer_groups()
-    assert groups == {"identity": [0, 1, 2, 3, 4, 9, 10, 11, 12, 13], "expression": [5, 6, 7, 8]}
+    assert groups == {"identity": [0, 1, 2, 9, 10, 11, 12, 13], "expression": [5, 6, 7, 8], "accessories": [3, 4]}
     tiny = PRESETS["tiny-portrait"]
     model = RendererModel(tiny.generator_kwargs(), len(vocabulary.shapes), len(vocabulary.colours),
-                          tiny.colour_from, tiny.output, tiny.b_rows())
-    ws = model.ws([[0, 1]], [[0]], [[2, 3]], [[1]])
-    w_a, w_b = model.encoder([[0, 1]], [[0]]), model.encoder([[2, 3]], [[1]])
-    expression = tiny.layer_groups()["expression"]
+                          tiny.colour_from, tiny.output, tiny.b_rows(), tiny.c_rows())
+    ws = model.ws([[0, 1]], [[0]], [[2, 3]], [[1]], shapes_c=[[4]], colours_c=[[2]])
+    w_a, w_b, w_c = model.encoder([[0, 1]], [[0]]), model.encoder([[2, 3]], [[1]]), model.encoder([[4]], [[2]])
+    groups = tiny.layer_groups()
     for row in range(ws.shape[1]):
-        assert torch.equal(ws[0, row], (w_b if row in expression else w_a)[0])
+        want = w_b if row in groups["expression"] else w_c if row in groups["accessories"] else w_a
+        assert torch.equal(ws[0, row], want[0])
+    assert torch.equal(model.ws([[0, 1]], [[0]])[0], w_a.expand(ws.shape[1], -1))
 
 
 @pytest.mark.parametrize("change, message", [
     ({"output": "palette"}, "draws RGB"),
     ({"expression_rows": (0, 10)}, "expression_rows"),
     ({"expression_rows": (3,)}, "expression_rows"),
+    ({"accessory_rows": (4, 7)}, "must not overlap"),
     ({"resolution": 96}, "power of two"),
 ])
 def test_bad_portrait_configs_are_refused(change, message):
@@ -105,7 +111,7 @@ def test_a_tiny_portrait_run_scores_held_out_faces_and_resumes(tmp_path):
     assert log[-1]["kimg"] == pytest.approx(0.008) and 0 < log[-1]["psnr_median"] < 100
     point = ResumePoint.read(run / "resume")
     assert point.state["config"]["subject"] == "portrait"
-    assert point.state["layer_groups"] == {"identity": [0, 1, 2, 6, 7, 8, 9], "expression": [3, 4, 5]}
+    assert point.state["layer_groups"] == {"identity": [0, 1, 2, 8, 9], "expression": [3, 4, 5], "accessories": [6, 7]}
     assert point.state["data"]["source"] == "dicebear:adventurer"
     assert point.state["data"]["meta"]["styles"][0]["licence"] == "CC BY 4.0"
     assert (run / "grid-00000.008kimg.png").is_file()
@@ -127,7 +133,7 @@ def test_a_fitted_portrait_run_exports_a_portrait_bundle_that_java_draws_alike(t
     assert main(["export", "--run", str(run / "resume"), "--out", str(bundle)]) == 0
     card = json.loads(bundle.read_text())
     assert card["kind"] == "portrait" and card["resolution"] == 64 and card["img_channels"] == 3
-    assert card["layer_groups"] == {"identity": [0, 1, 2, 6, 7, 8, 9], "expression": [3, 4, 5]}
+    assert card["layer_groups"] == {"identity": [0, 1, 2, 8, 9], "expression": [3, 4, 5], "accessories": [6, 7]}
     assert "CC BY 4.0" in card["licence"] and "Lisa Wischofsky" in card["attribution"]
     assert card["training"]["label_encoder"]["shapes"][0].startswith("earrings:")
     for model in (bundle, run / "resume"):  # the bundle through its label encoder, and the run

@@ -39,7 +39,8 @@ class RendererConfig:
     embed_lr: float = 0.01              # token vectors
     betas: tuple = (0.9, 0.99)
     colour_from: int = 7                # ws 0..colour_from-1 are the shape group, the rest colour
-    expression_rows: tuple = ()         # portraits: ws [start, stop) are the expression group, the rest identity
+    expression_rows: tuple = ()         # portraits: ws [start, stop) are the expression group ...
+    accessory_rows: tuple = ()          # ... these the accessories group (may be empty); the rest is identity
     mix_prob: float = 0.5               # share of samples drawn as A's shapes in B's colours
     psi_prob: float = 0.3               # share of samples whose w is pulled towards w_avg ...
     psi_min: float = 0.5                # ... by a psi drawn from [psi_min, 1]
@@ -68,10 +69,14 @@ class RendererConfig:
         if not (64 <= self.resolution <= 1024 and self.resolution & (self.resolution - 1) == 0):
             raise UsageError(f"resolution {self.resolution}: expected a power of two 64..1024")
         if self.subject == "portrait":
-            rows = tuple(self.expression_rows)
-            if len(rows) != 2 or not 0 <= rows[0] < rows[1] <= self.num_ws() or rows[1] - rows[0] == self.num_ws():
-                raise UsageError(f"expression_rows {list(self.expression_rows)}: expected [start, stop) within "
-                                 f"0..{self.num_ws()}, leaving identity rows")
+            for name in ("expression_rows", "accessory_rows"):
+                rows = tuple(getattr(self, name))
+                if (name == "accessory_rows" and not rows) or (len(rows) == 2 and 0 <= rows[0] < rows[1] <= self.num_ws()):
+                    continue
+                raise UsageError(f"{name} {list(rows)}: expected [start, stop) within 0..{self.num_ws()}")
+            if set(self.b_rows()) & set(self.c_rows()) or not self.layer_groups()["identity"]:
+                raise UsageError(f"expression_rows {list(self.expression_rows)} and accessory_rows "
+                                 f"{list(self.accessory_rows)} must not overlap and must leave identity rows")
             if self.output != "rgb":
                 raise UsageError("a portrait model draws RGB (the pipeline projects into it, and the palette "
                                  "output has no gradient)")
@@ -111,12 +116,19 @@ class RendererConfig:
             return list(range(*self.expression_rows))
         return list(range(self.colour_from, self.num_ws()))
 
+    def c_rows(self) -> list:
+        """The ws rows that take a third face's w in a mix (a portrait's accessories)."""
+        return list(range(*self.accessory_rows)) if self.subject == "portrait" and self.accessory_rows else []
+
     def layer_groups(self) -> Dict[str, list]:
         """The model card's layer groups: for sprites the ws that draw the figure's shape and the ws
-        that colour it; for portraits the expression ws and the identity ws (all the others)."""
-        b = self.b_rows()
-        a = [i for i in range(self.num_ws()) if i not in b]
-        return {"identity": a, "expression": b} if self.subject == "portrait" else {"shape": a, "colour": b}
+        that colour it; for portraits the expression ws, the accessory ws where there are any, and
+        the identity ws (all the others)."""
+        b, c = self.b_rows(), self.c_rows()
+        a = [i for i in range(self.num_ws()) if i not in b and i not in c]
+        if self.subject != "portrait":
+            return {"shape": a, "colour": b}
+        return {"identity": a, "expression": b, **({"accessories": c} if c else {})}
 
     def generator_kwargs(self) -> Dict[str, Any]:
         return {"z_dim": self.z_dim, "c_dim": 0, "w_dim": self.w_dim, "img_resolution": self.resolution,
@@ -128,13 +140,14 @@ class RendererConfig:
         values = dataclasses.asdict(self)
         values["betas"] = list(self.betas)
         values["expression_rows"] = list(self.expression_rows)
+        values["accessory_rows"] = list(self.accessory_rows)
         return values
 
     @classmethod
     def from_json(cls, values: Dict[str, Any]) -> "RendererConfig":
         check_fields(cls, values, "renderer config")
         values = dict(values)
-        for name in ("betas", "expression_rows"):
+        for name in ("betas", "expression_rows", "accessory_rows"):
             if name in values:
                 values[name] = tuple(values[name])
         return cls(**values)
@@ -156,11 +169,14 @@ PRESETS: Dict[str, RendererConfig] = {
     # DiceBear faces at 256 px: at channel_base 4096 every block from 16 to 256 px costs about the
     # same, so 128 px would save only a fifth of a step and 256 px shrinks sharply to RPG Maker's
     # 144. Expression on ws 5-8 (the 32 px block and the 64 px convolutions: an eye is about 40 px
-    # across at 256), identity on the coarse layout and the fine colour layers.
-    "portrait": RendererConfig(subject="portrait", expression_rows=(5, 9), blend_prob=0.25, edit_prob=0.15),
-    "tiny-portrait": RendererConfig(subject="portrait", resolution=64, expression_rows=(3, 6), channel_base=256,
-                                    channel_max=16, z_dim=16, w_dim=16, mapping_layers=2, batch=2, ema_kimg=0.01,
-                                    blend_prob=0.25, edit_prob=0.5),
+    # across at 256), accessories on ws 3-4 (the 16 px block: whether there are glasses, earrings
+    # or a moustache, and where), identity on the coarse layout (ws 0-2) and the fine layers
+    # (9-13). A first choice, to be checked by the pilot runs.
+    "portrait": RendererConfig(subject="portrait", expression_rows=(5, 9), accessory_rows=(3, 5), blend_prob=0.25,
+                               edit_prob=0.15),
+    "tiny-portrait": RendererConfig(subject="portrait", resolution=64, expression_rows=(3, 6), accessory_rows=(6, 8),
+                                    channel_base=256, channel_max=16, z_dim=16, w_dim=16, mapping_layers=2, batch=2,
+                                    ema_kimg=0.01, blend_prob=0.25, edit_prob=0.5),
 }
 
 

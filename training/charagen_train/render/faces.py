@@ -4,7 +4,8 @@ drawn on request from their labels, as tokens of the label encoder.
 A face's labels fix every pixel (portrait_builder.draw_sample), and any combination of them can be
 drawn, so the layer groups are trained by construction, as the sprite model's are: half of the
 training faces are face A wearing face B's expression (B's mouth, eyes and eyebrows), drawn from
-A's w on the identity layers and B's w on the expression layers.
+A's w on the identity layers and B's w on the expression layers; where the model has accessory
+layers, half wear face C's accessories (glasses, earrings, features) from C's w on those.
 
 Tokens: the parts are shape tokens ('hair:long03', 'hair:none', 'mouth:variant09', 'eyes:...',
 'eyebrows:...', 'glasses:...', 'earrings:...', 'features:...'; a missing accessory has no token),
@@ -30,9 +31,10 @@ from ..evaluate.heldout import HELDOUT_SEED
 from .labels import Vocabulary
 from .samples import Batch, _chance
 
-#: The parts that carry an expression; everything else is identity.
+#: The parts that carry an expression, and the accessories; everything else is identity.
 EXPRESSION_PARTS = ("mouth", "eyes", "eyebrows")
-SHAPE_PARTS = ("hair",) + EXPRESSION_PARTS + ("glasses", "earrings", "features")
+ACCESSORY_PARTS = ("glasses", "earrings", "features")
+SHAPE_PARTS = ("hair",) + EXPRESSION_PARTS + ACCESSORY_PARTS
 #: Colour classes and the label fields that hold their colour names.
 COLOUR_FIELDS = {"skin": ("skin_tone", "skin_hex"), "hair_colour": ("hair_colour", "hair_hex")}
 #: RPG Maker's face size: held-out redraws are also scored after scaling to it.
@@ -80,6 +82,11 @@ def with_expression(identity: dict, expression: dict) -> dict:
     return {**identity, "expression": expression["expression"], **{p: expression[p] for p in EXPRESSION_PARTS}}
 
 
+def with_accessories(face: dict, accessories: dict) -> dict:
+    """The face wearing the glasses, earrings and features of face `accessories` (or none of them)."""
+    return {**face, **{p: accessories[p] for p in ACCESSORY_PARTS}}
+
+
 def recoloured(label: dict, colour_class: str, name: str, palettes: dict) -> dict:
     """The face with one colour class (skin or hair_colour) set to another palette colour."""
     field, hex_field = COLOUR_FIELDS[colour_class]
@@ -94,38 +101,44 @@ def figure_of(faces: np.ndarray) -> np.ndarray:
 
 
 class FaceDrawer:
-    """Training faces of a seed: sample k is faces 2k (A) and 2k + 1 (the partner P, and B when the
-    sample is a mix), as SampleDrawer draws sprite characters."""
+    """Training faces of a seed: sample k is faces 3k (A), 3k + 1 (the partner P, and B when the
+    sample wears another face's expression) and 3k + 2 (C, when it wears another face's
+    accessories; only with `accessories`, the model having layers for them)."""
 
     def __init__(self, worker: FaceWorker, vocabulary: FaceVocabulary, palettes: dict, seed: int,
-                 mix_prob: float, edit_prob: float = 0.0):
+                 mix_prob: float, edit_prob: float = 0.0, accessories: bool = False):
         self.worker, self.vocabulary, self.palettes, self.seed = worker, vocabulary, palettes, seed
-        self.mix_prob, self.edit_prob = mix_prob, edit_prob
+        self.mix_prob, self.edit_prob, self.accessories = mix_prob, edit_prob, accessories
 
     def labels(self, index: int) -> dict:
         return draw_sample(self.seed, index, self.palettes)
 
     def batch(self, start: int, n: int) -> Batch:
-        drawn, sa, ca, sb, cb, sp, cp, flags, edits = [], [], [], [], [], [], [], [], []
+        drawn, sa, ca, sb, cb, sp, cp, sc, cc, flags, edits = [], [], [], [], [], [], [], [], [], [], []
         for k in range(start, start + n):
-            a, partner = self.labels(2 * k), self.labels(2 * k + 1)
+            a, partner = self.labels(3 * k), self.labels(3 * k + 1)
             mixed = _chance(self.seed, k) < self.mix_prob
             b = partner if mixed else a
             face = with_expression(a, b) if mixed else a
+            c = a
+            if self.accessories and _chance(self.seed, k, 81) < self.mix_prob:
+                c = self.labels(3 * k + 2)
+                face = with_accessories(face, c)
             edit = None
-            if not mixed and _chance(self.seed, k, 78) < self.edit_prob:
+            if not mixed and c is a and _chance(self.seed, k, 78) < self.edit_prob:
                 face, edit = self._edit(a, k)
             drawn.append(face)
-            flags.append(mixed)
+            flags.append(mixed or c is not a)
             edits.append(edit)
-            for label, shapes, colours in ((a, sa, ca), (b, sb, cb), (partner, sp, cp)):
+            for label, shapes, colours in ((a, sa, ca), (b, sb, cb), (partner, sp, cp), (c, sc, cc)):
                 s, c = self.vocabulary.encode(label)
                 shapes.append(s)
                 colours.append(c)
         faces = self.worker.render(drawn)
         target = torch.from_numpy(faces).permute(0, 3, 1, 2).float() / 127.5 - 1
         figure = torch.from_numpy(figure_of(faces)).unsqueeze(1).float()
-        return Batch(target, figure, sa, ca, sb, cb, sp, cp, torch.tensor(flags), edits)
+        return Batch(target, figure, sa, ca, sb, cb, sp, cp, torch.tensor(flags), edits,
+                     shapes_c=sc if self.accessories else None, colours_c=cc if self.accessories else None)
 
     def _edit(self, label: dict, k: int):
         """A recolouring of the skin or the hair, and its (class tokens, colour token)."""
@@ -199,7 +212,8 @@ class FaceSubject:
         self.vocabulary = (FaceVocabulary.from_json(vocabulary) if vocabulary
                            else FaceVocabulary.of_style(self.palettes))
         self.worker = FaceWorker(config.resolution, node)
-        self.drawer = FaceDrawer(self.worker, self.vocabulary, self.palettes, seed, config.mix_prob, config.edit_prob)
+        self.drawer = FaceDrawer(self.worker, self.vocabulary, self.palettes, seed, config.mix_prob, config.edit_prob,
+                                 accessories=bool(config.c_rows()))
         self.heldout = heldout_faces(self.worker, self.palettes, heldout_count)
 
     def data(self) -> dict:

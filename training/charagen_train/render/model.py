@@ -18,9 +18,10 @@ from .palette import PaletteHead, decode
 
 class RendererModel(nn.Module):
     def __init__(self, generator_kwargs: dict, shape_tokens: int, colour_tokens: int, colour_from: int,
-                 output: str = "rgb", b_rows: Optional[Sequence[int]] = None):
+                 output: str = "rgb", b_rows: Optional[Sequence[int]] = None, c_rows: Sequence[int] = ()):
         """b_rows: the ws rows that take B's w (default: colour_from onwards, the sprite's colour
-        group; a portrait's expression rows)."""
+        group; a portrait's expression rows); c_rows: those that take C's w (a portrait's accessory
+        rows; none for sprites)."""
         super().__init__()
         self.G = nets.build_generator("stylegan2", generator_kwargs)
         self.encoder = LabelEncoder(shape_tokens, colour_tokens, self.G.w_dim)
@@ -28,30 +29,36 @@ class RendererModel(nn.Module):
         b_rows = range(colour_from, self.G.num_ws) if b_rows is None else b_rows
         self.b_mask = torch.zeros(self.G.num_ws, dtype=torch.bool)  # not a buffer: no state of its own
         self.b_mask[list(b_rows)] = True
+        self.c_mask = torch.zeros(self.G.num_ws, dtype=torch.bool)
+        self.c_mask[list(c_rows)] = True
         self.palette = PaletteHead(self.G.w_dim, colour_from) if output == "palette" else None
 
     def ws(self, shapes_a: Sequence[List[int]], colours_a: Sequence[List[int]],
            shapes_b: Optional[Sequence[List[int]]] = None, colours_b: Optional[Sequence[List[int]]] = None,
            psi: Optional[torch.Tensor] = None, update_w_avg: bool = False,
-           blend: Optional[tuple] = None, edits: Optional[list] = None) -> torch.Tensor:
+           blend: Optional[tuple] = None, edits: Optional[list] = None,
+           shapes_c: Optional[Sequence[List[int]]] = None, colours_c: Optional[Sequence[List[int]]] = None
+           ) -> torch.Tensor:
         """W+ [N, num_ws, w_dim]: A's w on the shape (portrait: identity) layers, B's (A's when not
-        given) on the colour (portrait: expression) layers, the b_rows; psi [N] pulls each w towards the encoder's running w_avg; blend = (partner shapes,
-        partner colours, alpha [N]) moves A's and B's w by alpha towards a partner character's;
-        edits (per sample None or (class tokens, colour token)) adds that colour's direction."""
+        given) on the b_rows (the sprite's colour layers, a portrait's expression layers) and C's
+        (A's when not given) on the c_rows (a portrait's accessory layers). psi [N] pulls each w
+        towards the encoder's running w_avg; blend = (partner shapes, partner colours, alpha [N])
+        moves each w by alpha towards a partner character's; edits (per sample None or (class
+        tokens, colour token)) adds that colour's direction."""
         w_a = self.encoder(shapes_a, colours_a, update_w_avg=update_w_avg)
-        w_b = w_a if shapes_b is None else self.encoder(shapes_b, colours_b)
+        ws = [w_a, w_a if shapes_b is None else self.encoder(shapes_b, colours_b),
+              w_a if shapes_c is None else self.encoder(shapes_c, colours_c)]
         if blend is not None:
             w_p = self.encoder(blend[0], blend[1])
-            alpha = blend[2][:, None]
-            w_a, w_b = w_a.lerp(w_p, alpha), w_b.lerp(w_p, alpha)
+            ws = [w.lerp(w_p, blend[2][:, None]) for w in ws]
         if edits is not None and any(e is not None for e in edits):
             delta = torch.stack([torch.zeros(w_a.shape[1]) if e is None else self.encoder.direction(*e) for e in edits])
-            w_a, w_b = w_a + delta, w_b + delta
+            ws = [w + delta for w in ws]
         if psi is not None:
             avg = self.encoder.w_avg.unsqueeze(0)
-            w_a = avg.lerp(w_a, psi[:, None])
-            w_b = avg.lerp(w_b, psi[:, None])
-        return torch.where(self.b_mask[None, :, None], w_b.unsqueeze(1), w_a.unsqueeze(1))
+            ws = [avg.lerp(w, psi[:, None]) for w in ws]
+        w_a, w_b, w_c = (w.unsqueeze(1) for w in ws)
+        return torch.where(self.c_mask[None, :, None], w_c, torch.where(self.b_mask[None, :, None], w_b, w_a))
 
     def draw(self, ws: torch.Tensor) -> torch.Tensor:
         """The generator's output: RGB in [-1, 1], or the palette output's logits."""
@@ -69,7 +76,7 @@ class RendererModel(nn.Module):
         vocabulary = Vocabulary.from_json(point.state["vocabulary"])
         config = RendererConfig.from_json(point.state["config"])
         model = cls(point.state["generator"]["kwargs"], len(vocabulary.shapes), len(vocabulary.colours),
-                    config.colour_from, config.output, config.b_rows())
+                    config.colour_from, config.output, config.b_rows(), config.c_rows())
         nets.load_state_dict_strictly(model, point.module_state(prefix), f"{point.source} ({prefix})")
         return model
 

@@ -32,6 +32,8 @@ class Batch:
     mixed: torch.Tensor           # bool [N]: B differs from A
     edits: List[Optional[Tuple[List[int], int]]]  # (the class's colour tokens, the new colour's token) or None
     palette: Optional[dict] = None  # palette output targets: slot, shade [N, H, W], colours [N, S, K, 3], present
+    shapes_c: Optional[List[List[int]]] = None   # a third character, for a portrait's accessory layers
+    colours_c: Optional[List[List[int]]] = None
 
 
 #: Composer indices of the palette head's own characters start here (2 * 10**8 drawn samples first).

@@ -92,7 +92,7 @@ class RendererRun:
         torch.manual_seed(options.seed)
         cfg = self.config
         self.model = RendererModel(cfg.generator_kwargs(), len(self.vocabulary.shapes), len(self.vocabulary.colours),
-                                   cfg.colour_from, cfg.output, cfg.b_rows()).train()
+                                   cfg.colour_from, cfg.output, cfg.b_rows(), cfg.c_rows()).train()
         self.model_ema = copy.deepcopy(self.model).eval()
         # An rgb run switched to the palette output keeps every weight but the output layers (palette.py).
         switching_output = point is not None and point.state["config"].get("output", "rgb") != cfg.output
@@ -167,7 +167,7 @@ class RendererRun:
         alpha[blended] = cfg.blend_max * torch.rand(int(blended.sum()), generator=self.rng)
         ws = self.model.ws(b.shapes_a, b.colours_a, b.shapes_b, b.colours_b, psi=psi, update_w_avg=True,
                            blend=(b.shapes_p, b.colours_p, alpha) if cfg.blend_prob > 0 else None,
-                           edits=b.edits)
+                           edits=b.edits, shapes_c=b.shapes_c, colours_c=b.colours_c)
         drawn = self.model.draw(ws)
         if cfg.output == "palette":
             t = b.palette
