@@ -4,6 +4,7 @@ expression rows of W+, and a few training steps that score held-out faces by PSN
 Node.js and `npm ci --prefix training/portraits` (training/run-tests installs them)."""
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -147,3 +148,39 @@ def test_a_fitted_portrait_run_exports_a_portrait_bundle_that_java_draws_alike(t
                            "--npy", str(tmp_path / "java.npy")], capture_output=True, text=True, timeout=1200)
     assert java.returncode == 0, java.stderr[-3000:]
     assert float(np.abs(np.load(tmp_path / "py.npy") - np.load(tmp_path / "java.npy")).max()) < 1e-4
+
+
+def test_portrait_presets_from_labels_and_a_java_character_wearing_them(tmp_path):
+    from charagen_train.evaluate.inverse import load_portrait_model
+    from charagen_train.render.face_presets import EXPRESSION_PRESETS, preset_w
+    run = tmp_path / "faces"
+    assert main(["train", "--method", "renderer", "--config", "tiny-portrait", "--data", "dicebear", "--out", str(run),
+                 "--kimg", "0.004", "--eval-kimg", "1", "--grid-kimg", "1", "--threads", "1", "--seed", "3"]) == 0
+    assert main(["fit-mapping", "--run", str(run / "resume"), "--steps", "20", "--count", "64"]) == 0
+    bundle = tmp_path / "models" / "tiny-faces.json"
+    bundle.parent.mkdir()
+    assert main(["export", "--run", str(run / "resume"), "--out", str(bundle)]) == 0
+    presets = tmp_path / "presets" / "tiny-faces"
+    assert main(["portrait-presets", "--model", str(bundle), "--out", str(presets)]) == 0
+    assert main(["portrait-presets", "--model", str(bundle), "--out", str(presets)]) == 1  # no silent overwrite
+    card = json.loads(bundle.read_text())
+    happy = json.loads((presets / "expressions" / "happy.json").read_text())
+    assert (happy["layer_group"], happy["mode"], happy["kind"]) == ("expression", "replace", "expression")
+    assert happy["model"]["sha256"] == card["weights"]["sha256"] and happy["source"]["parts"]["eyes"] == "variant19"
+    villain = json.loads((presets / "archetypes" / "villain.json").read_text())
+    assert villain["layer_group"] == "accessories" and villain["source"]["parts"]["features"] == "mustache"
+    model = load_portrait_model(bundle)
+    w = np.load(presets / "expressions" / "happy.npy")
+    assert w.shape == (card["num_ws"], card["w_dim"])
+    want = preset_w(model.encoder, model.vocabulary, EXPRESSION_PRESETS[1], load_palettes())
+    assert np.allclose(w, want[None], atol=1e-6)
+    out = tmp_path / "out"
+    shutil.copytree(REPO / "presets" / "sprite-lpc", tmp_path / "presets" / "sprite-lpc")  # the sprite's villain
+    java = subprocess.run([str(REPO / "charagen"), "generate", "--portrait-model", str(bundle), "--presets",
+                           str(tmp_path / "presets"), "--archetype", "villain", "--steps", "2", "--seed", "3",
+                           "--name", "Tiny", "--out", str(out)], capture_output=True, text=True, timeout=1200)
+    assert java.returncode == 0, java.stderr[-3000:]
+    record = json.loads((out / "Tiny.json").read_text())
+    assert [e["name"] for e in record["expressions"]] == ["neutral", "happy", "sad", "angry", "surprised"]
+    assert record["archetype"] == "villain" and record["portrait_model"]["sha256"] == card["weights"]["sha256"]
+    assert (out / "faces" / "Tiny.png").is_file()

@@ -3,11 +3,8 @@ heroine, villain, elder), made from labels with the model's own label encoder
 (render/archetypes.py says how each one works)."""
 
 import argparse
-import io
-import json
 from pathlib import Path
 
-import numpy as np
 import torch
 
 from ..checkpoint.bundle import read_bundle
@@ -15,9 +12,8 @@ from ..data.lpc_catalogue import load_catalogue
 from ..errors import CharagenError, UsageError
 from ..evaluate.inverse import load_sprite_model
 from ..render.archetypes import ARCHETYPES, ColourArchetype, archetype_layers
-from ..safe_files import atomic_write_bytes, check_writable
-
-FORMAT = "charagen-preset/1"
+from ..render.preset_files import write_preset
+from ..safe_files import check_writable
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -44,7 +40,6 @@ def run(args) -> int:
     for file in files:
         check_writable(file, args.force)
     folder.mkdir(parents=True, exist_ok=True)
-    num_ws, w_dim = card["num_ws"], card["w_dim"]
     for archetype in ARCHETYPES:
         with torch.no_grad():
             if isinstance(archetype, ColourArchetype):
@@ -59,16 +54,7 @@ def run(args) -> int:
                 w = model.encoder([shapes], [colours])[0]
                 preset = {"layer_group": "shape", "mode": "replace", "strength": 1.0,
                           "source": {"method": "labels", "layers": [l.path for l in layers]}}
-        values = np.tile(w.numpy().astype(np.float32)[None], (num_ws, 1))
-        buffer = io.BytesIO()
-        np.save(buffer, values)
-        atomic_write_bytes(folder / f"{archetype.name}.npy", buffer.getvalue(), args.force)
-        document = {"format": FORMAT, "name": archetype.name, "kind": "archetype",
-                    "model": {"name": card["name"], "sha256": card["weights"]["sha256"]},
-                    "layer_group": preset["layer_group"], "mode": preset["mode"], "strength": preset["strength"],
-                    "num_ws": num_ws, "w_dim": w_dim, "w": f"{archetype.name}.npy",
-                    "description": archetype.description, "source": preset["source"]}
-        atomic_write_bytes(folder / f"{archetype.name}.json",
-                           (json.dumps(document, indent=2) + "\n").encode("utf-8"), args.force)
+        write_preset(folder, archetype.name, "archetype", card, preset["layer_group"], preset["mode"],
+                     preset["strength"], w.numpy(), archetype.description, preset["source"], args.force)
         print(f"charagen-train: wrote {folder / archetype.name}.json ({preset['mode']} on {preset['layer_group']})")
     return 0
