@@ -143,6 +143,10 @@ def test_a_fitted_portrait_run_exports_a_portrait_bundle_that_java_draws_alike(t
         figures = json.loads(report.read_text())
         assert figures["mode"] == "inverse" and len(figures["psnr"]) == 8 and 0 < figures["psnr_median"] < 100
     assert json.loads((tmp_path / "evaluate-tiny-faces.json.json").read_text())["psnr"] == figures["psnr"]
+    projected = tmp_path / "projected.json"  # a portrait model without its encoder is projected into
+    assert main(["evaluate", "--model", str(bundle), "--count", "2", "--mode", "projection", "--steps", "3",
+                 "--json", str(projected)]) == 0
+    assert json.loads(projected.read_text())["mode"] == "projection"
     assert main(["sample", "--model", str(bundle), "--seeds", "0-1", "--npy", str(tmp_path / "py.npy")]) == 0
     java = subprocess.run([str(REPO / "charagen"), "sample", "--model", str(bundle), "--seeds", "0-1",
                            "--npy", str(tmp_path / "java.npy")], capture_output=True, text=True, timeout=1200)

@@ -55,60 +55,58 @@ def run(args) -> int:
     composer = SpriteComposer(args.lpc, load_catalogue(args.lpc))
     truth = heldout_set(composer, args.count, args.seed)
     model = load_sprite_model(args.model, composer.catalogue)
-    mode = args.mode if args.mode != "auto" else ("inverse" if model.has_inverse else "projection")
-    torch.manual_seed(0)
-    if mode == "inverse":
-        ws = model.inverse(truth.labels)
-    else:
-        targets = torch.from_numpy(truth.rgb).permute(0, 3, 1, 2).float() / 127.5 - 1
-        figures = torch.from_numpy(truth.masks).unsqueeze(1).float()
-        ws = model.project(targets, figures, args.steps,
-                           log=lambda line: print(line, file=sys.stderr, flush=True))
-    redrawn = model.draw(ws)
+    mode, redrawn = redraw(args, model, truth.labels, truth.rgb, truth.masks)
     figures = score(redrawn, truth)
-    report = {"model": str(args.model), "mode": mode, "count": args.count, "seed": args.seed,
-              "steps": args.steps if mode == "projection" else None, **figures}
-    print(f"held-out characters: {args.count} (composer seed {args.seed}), redrawn by {mode}"
-          + (f" ({args.steps} steps)" if mode == "projection" else ""))
+    print(f"held-out characters: {args.count} (composer seed {args.seed}), redrawn by {how(args, mode)}")
     print(f"figure mask IoU:      median {figures['iou_median']:.4f}  mean {figures['iou_mean']:.4f}  "
           f"worst {figures['iou_worst']:.4f}")
     print(f"pixels within dE 10:  median {figures['de10_median']:.4f}  mean {figures['de10_mean']:.4f}  "
           f"worst {figures['de10_worst']:.4f}")
-    write_outputs(args, report, truth.rgb, redrawn)
+    write_outputs(args, mode, figures, truth.rgb, redrawn)
     return 0
 
 
 def evaluate_portraits(args) -> int:
     from ..data.face_worker import FaceWorker
     from ..data.lpc_palettes import load_palettes
-    from ..render.faces import heldout_faces, score_faces
+    from ..render.faces import figure_of, heldout_faces, score_faces
     model = load_portrait_model(args.model)
-    mode = args.mode if args.mode != "auto" else ("inverse" if model.has_inverse else "projection")
     with FaceWorker(model.G.img_resolution) as worker:
         truth = heldout_faces(worker, load_palettes(), args.count, args.seed)
+    mode, redrawn = redraw(args, model, truth.labels, truth.rgb, figure_of(truth.rgb))
+    figures = score_faces(redrawn, truth)
+    print(f"held-out faces: {args.count} (seed {args.seed}), redrawn by {how(args, mode)}")
+    print(f"PSNR at {model.G.img_resolution} px: median {figures['psnr_median']:.2f} dB  mean "
+          f"{figures['psnr_mean']:.2f}  worst {figures['psnr_worst']:.2f}")
+    print(f"PSNR at 144 px:  median {figures['psnr144_median']:.2f} dB  worst {figures['psnr144_worst']:.2f}")
+    write_outputs(args, mode, figures, truth.rgb, redrawn)
+    return 0
+
+
+def redraw(args, model, labels, rgb: np.ndarray, masks: np.ndarray):
+    """(mode, uint8 redraws): through the model's own inverse from the labels, or a W+ projection of
+    the truths (uint8 [N, H, W, 3]) weighted to their figures (bool [N, H, W])."""
+    mode = args.mode if args.mode != "auto" else ("inverse" if model.has_inverse else "projection")
     torch.manual_seed(0)
     if mode == "inverse":
         if not model.has_inverse:
             raise UsageError(f"--mode inverse: {args.model} has no label encoder; use --mode projection")
-        ws = model.inverse(truth.labels)
+        ws = model.inverse(labels)
     else:
-        targets = torch.from_numpy(truth.rgb).permute(0, 3, 1, 2).float() / 127.5 - 1
-        ws = model.project(targets, args.steps, log=lambda line: print(line, file=sys.stderr, flush=True))
-    redrawn = model.draw(ws)
-    figures = score_faces(redrawn, truth)
+        targets = torch.from_numpy(rgb).permute(0, 3, 1, 2).float() / 127.5 - 1
+        figures = torch.from_numpy(masks).unsqueeze(1).float()
+        ws = model.project(targets, figures, args.steps, log=lambda line: print(line, file=sys.stderr, flush=True))
+    return mode, model.draw(ws)
+
+
+def how(args, mode: str) -> str:
+    return mode + (f" ({args.steps} steps)" if mode == "projection" else "")
+
+
+def write_outputs(args, mode: str, figures: dict, truths: np.ndarray, redrawn: np.ndarray) -> None:
+    """--json: the figures; --png: rows of 8 truths, then their redraws (32 at most)."""
     report = {"model": str(args.model), "mode": mode, "count": args.count, "seed": args.seed,
               "steps": args.steps if mode == "projection" else None, **figures}
-    print(f"held-out faces: {args.count} (seed {args.seed}), redrawn by {mode}"
-          + (f" ({args.steps} steps)" if mode == "projection" else ""))
-    print(f"PSNR at {model.G.img_resolution} px: median {figures['psnr_median']:.2f} dB  mean "
-          f"{figures['psnr_mean']:.2f}  worst {figures['psnr_worst']:.2f}")
-    print(f"PSNR at 144 px:  median {figures['psnr144_median']:.2f} dB  worst {figures['psnr144_worst']:.2f}")
-    write_outputs(args, report, truth.rgb, redrawn)
-    return 0
-
-
-def write_outputs(args, report: dict, truths: np.ndarray, redrawn: np.ndarray) -> None:
-    """--json: the figures; --png: rows of 8 truths, then their redraws (32 at most)."""
     if args.json:
         from ..safe_files import atomic_write
         atomic_write(args.json, lambda f: f.write((json.dumps(report, indent=2) + "\n").encode()), args.force)

@@ -115,11 +115,8 @@ class PortraitModel:
         w = self.encoder([t[0] for t in tokens], [t[1] for t in tokens])
         return w.unsqueeze(1).repeat(1, self.G.num_ws, 1)
 
-    def project(self, targets, steps: int, log=None) -> torch.Tensor:
-        """W+ projection on every pixel (the whole face is the figure)."""
-        w_avg = self.G.mapping.w_avg
-        figures = torch.ones_like(targets[:, :1])
-        return project(self.G.synthesis, w_avg, targets, figures, steps, log=log)
+    def project(self, targets, figures, steps: int, log=None) -> torch.Tensor:
+        return project(self.G.synthesis, self.G.mapping.w_avg, targets, figures, steps, log=log)
 
     @torch.no_grad()
     def draw(self, ws: torch.Tensor, chunk: int = 16) -> np.ndarray:
