@@ -12,7 +12,7 @@ from typing import Iterable
 
 import numpy as np
 
-from .portrait_builder import (SCRIPT_DIR, PortraitRenderError, _check_node, background_rgb, dicebear_options,
+from .portrait_builder import (SCRIPT_DIR, PortraitRenderError, check_node, background_rgb, dicebear_options,
                                on_background)
 
 
@@ -22,7 +22,7 @@ class FaceWorker:
 
     def __init__(self, resolution: int, node: str = "node", script_dir: Path = SCRIPT_DIR):
         script_dir = Path(script_dir)
-        _check_node(node, script_dir)
+        check_node(node, script_dir)
         self.resolution = resolution
         self.background = background_rgb()
         try:

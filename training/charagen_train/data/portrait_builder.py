@@ -68,7 +68,7 @@ class BuildResult:
     images_bytes: int  # size of images.npy.xz
 
 
-def _palette_choices(palettes: dict) -> tuple[dict[str, str], dict[str, str]]:
+def palette_choices(palettes: dict) -> tuple[dict[str, str], dict[str, str]]:
     skin = {n: e["hex"] for n, e in sorted(palettes["skin_tones"].items()) if n not in EXCLUDED_SKIN_TONES}
     hair = {n: e["hex"] for n, e in sorted(palettes["hair_colours"].items())}
     return skin, hair
@@ -94,7 +94,7 @@ def _maybe(rng: np.random.RandomState, choice: tuple[tuple[str, ...], int]) -> s
 def draw_sample(seed: int, index: int, palettes: dict, style: str = DEFAULT_STYLE) -> dict:
     """The labels of sample `index` of the set made from `seed` (without the rendering)."""
     s = STYLES[style]
-    skin, hair = _palette_choices(palettes)
+    skin, hair = palette_choices(palettes)
     rng = np.random.RandomState([seed, index])
     skin_tone = _pick_weighted(rng, {n: SKIN_TONE_WEIGHTS.get(n, 1) for n in skin})
     hair_colour = _pick(rng, hair)
@@ -143,7 +143,7 @@ def dicebear_options(label: dict, background: str = BACKGROUND) -> dict:
     return options
 
 
-def _check_node(node: str, script_dir: Path) -> None:
+def check_node(node: str, script_dir: Path) -> None:
     script = script_dir / "render.mjs"
     if not script.is_file():
         raise PortraitRenderError(f"render script {script} not found")
@@ -179,11 +179,11 @@ def _run_node(node: str, script_dir: Path, args: list[str], progress: Callable[[
 def installed_style_meta(style: str = DEFAULT_STYLE, node: str = "node", script_dir: Path = SCRIPT_DIR) -> dict:
     """What the installed DiceBear packages say about `style` (licence, creator, versions)."""
     script_dir = Path(script_dir)
-    _check_node(node, script_dir)
+    check_node(node, script_dir)
     return json.loads(_run_node(node, script_dir, ["--meta", style], None))
 
 
-def _check_credits(style: str, installed: dict) -> None:
+def check_credits(style: str, installed: dict) -> None:
     """Our STYLES table must agree with the installed package about licence and creator."""
     ours, theirs = STYLES[style], installed["styles"][style]
     pairs = [
@@ -242,7 +242,7 @@ def render_portraits(labels: list[dict], resolution: int = 256, node: str = "nod
     memory: uint8 [N, resolution, resolution, 3]. For small batches: tests, previews."""
     _check_args(len(labels) or 1, 0, resolution)
     script_dir = Path(script_dir)
-    _check_node(node, script_dir)
+    check_node(node, script_dir)
     with _rendered(list(labels), resolution, node, script_dir, None) as (images, _):
         return np.stack(list(images)) if labels else np.zeros((0, resolution, resolution, 3), np.uint8)
 
@@ -269,13 +269,13 @@ def build_portraits(out_folder: str | os.PathLike, count: int, seed: int, resolu
     start = time.perf_counter()
     _check_args(count, seed, resolution)
     script_dir = Path(script_dir)
-    _check_node(node, script_dir)
+    check_node(node, script_dir)
     out = Path(out_folder)
     if out.exists() and (not out.is_dir() or any(out.iterdir())) and not overwrite:
         raise files.DatasetError(f"{out} already exists and is not empty (use --force to overwrite)")
     style = DEFAULT_STYLE
     installed = installed_style_meta(style, node, script_dir)
-    _check_credits(style, installed)
+    check_credits(style, installed)
     palettes = load_palettes(palettes_json)
     labels = [draw_sample(seed, i, palettes, style) for i in range(count)]
     if progress:
@@ -286,16 +286,16 @@ def build_portraits(out_folder: str | os.PathLike, count: int, seed: int, resolu
             progress(f"compressed {done}/{total}")
 
     with _rendered(labels, resolution, node, script_dir, progress) as (images, render_seconds):
-        meta = _dataset_meta(count, seed, resolution, style, installed, palettes)
+        meta = dataset_meta(count, seed, resolution, style, installed, palettes)
         files.write_dataset(out, meta, images, iter(labels), overwrite=overwrite, progress=compressed)
     return BuildResult(out, count, render_seconds, time.perf_counter() - start,
                        (out / files.IMAGES_NPY_XZ).stat().st_size)
 
 
-def _dataset_meta(count: int, seed: int, resolution: int, style: str, installed: dict, palettes: dict) -> dict:
+def dataset_meta(count: int, seed: int, resolution: int, style: str, installed: dict, palettes: dict) -> dict:
     credits = style_credits(style)
     credits["version"] = installed["styles"][style]["version"]
-    skin, hair = _palette_choices(palettes)
+    skin, hair = palette_choices(palettes)
     return {
         "kind": "portrait",
         "resolution": resolution,

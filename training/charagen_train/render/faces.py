@@ -25,11 +25,11 @@ from .. import images
 from ..data.dicebear_styles import DEFAULT_STYLE, STYLES
 from ..data.face_worker import FaceWorker
 from ..data.lpc_palettes import load_palettes
-from ..data.portrait_builder import (_check_credits, _dataset_meta, _palette_choices, background_rgb, draw_sample,
-                                     installed_style_meta)
+from ..data.portrait_builder import (background_rgb, check_credits, dataset_meta, draw_sample, installed_style_meta,
+                                     palette_choices)
 from ..evaluate.heldout import HELDOUT_SEED
 from .labels import Vocabulary
-from .samples import Batch, _chance
+from .samples import Batch, chance
 
 #: The parts that carry an expression, and the accessories; everything else is identity.
 EXPRESSION_PARTS = ("mouth", "eyes", "eyebrows")
@@ -53,7 +53,7 @@ class FaceVocabulary(Vocabulary):
                 shapes |= {f"{part}:{v}" for v in parts[part]}
         for extra in ("glasses", "earrings", "features"):
             shapes |= {f"{extra}:{v}" for v in s[extra][0]}
-        skin, hair = _palette_choices(palettes)
+        skin, hair = palette_choices(palettes)
         colours = {f"skin:{n}" for n in skin} | {f"hair_colour:{n}" for n in hair}
         return cls(sorted(shapes), sorted(colours))
 
@@ -90,7 +90,7 @@ def with_accessories(face: dict, accessories: dict) -> dict:
 def recoloured(label: dict, colour_class: str, name: str, palettes: dict) -> dict:
     """The face with one colour class (skin or hair_colour) set to another palette colour."""
     field, hex_field = COLOUR_FIELDS[colour_class]
-    skin, hair = _palette_choices(palettes)
+    skin, hair = palette_choices(palettes)
     table = skin if colour_class == "skin" else hair
     return {**label, field: name, hex_field: table[name]}
 
@@ -117,15 +117,15 @@ class FaceDrawer:
         drawn, sa, ca, sb, cb, sp, cp, sc, cc, flags, edits = [], [], [], [], [], [], [], [], [], [], []
         for k in range(start, start + n):
             a, partner = self.labels(3 * k), self.labels(3 * k + 1)
-            mixed = _chance(self.seed, k) < self.mix_prob
+            mixed = chance(self.seed, k) < self.mix_prob
             b = partner if mixed else a
             face = with_expression(a, b) if mixed else a
             c = a
-            if self.accessories and _chance(self.seed, k, 81) < self.mix_prob:
+            if self.accessories and chance(self.seed, k, 81) < self.mix_prob:
                 c = self.labels(3 * k + 2)
                 face = with_accessories(face, c)
             edit = None
-            if not mixed and c is a and _chance(self.seed, k, 78) < self.edit_prob:
+            if not mixed and c is a and chance(self.seed, k, 78) < self.edit_prob:
                 face, edit = self._edit(a, k)
             drawn.append(face)
             flags.append(mixed or c is not a)
@@ -142,9 +142,9 @@ class FaceDrawer:
 
     def _edit(self, label: dict, k: int):
         """A recolouring of the skin or the hair, and its (class tokens, colour token)."""
-        cls = tuple(COLOUR_FIELDS)[int(_chance(self.seed, k, 79) * len(COLOUR_FIELDS))]
+        cls = tuple(COLOUR_FIELDS)[int(chance(self.seed, k, 79) * len(COLOUR_FIELDS))]
         tokens = self.vocabulary.colour_class(cls)
-        token = tokens[int(_chance(self.seed, k, 80) * len(tokens))]
+        token = tokens[int(chance(self.seed, k, 80) * len(tokens))]
         name = self.vocabulary.colours[token].split(":", 1)[1]
         return recoloured(label, cls, name, self.palettes), (tokens, token)
 
@@ -207,8 +207,8 @@ class FaceSubject:
     def __init__(self, config, seed: int, vocabulary: Optional[dict], heldout_count: int, node: str = "node"):
         self.palettes = load_palettes()
         installed = installed_style_meta(DEFAULT_STYLE, node)
-        _check_credits(DEFAULT_STYLE, installed)
-        self.meta = _dataset_meta(None, seed, config.resolution, DEFAULT_STYLE, installed, self.palettes)
+        check_credits(DEFAULT_STYLE, installed)
+        self.meta = dataset_meta(None, seed, config.resolution, DEFAULT_STYLE, installed, self.palettes)
         self.vocabulary = (FaceVocabulary.from_json(vocabulary) if vocabulary
                            else FaceVocabulary.of_style(self.palettes))
         self.worker = FaceWorker(config.resolution, node)

@@ -72,11 +72,11 @@ class SampleDrawer:
         for k in range(start, start + n):
             a = self.mixer.layers(self.composer.plan(self.seed, 2 * k)["layers"])
             partner = self.mixer.layers(self.composer.plan(self.seed, 2 * k + 1)["layers"])
-            mixed = _chance(self.seed, k) < self.mix_prob
+            mixed = chance(self.seed, k) < self.mix_prob
             b = partner if mixed else a
             drawn = self.mixer.mix(a, b) if mixed else a
             edit = None
-            if not mixed and _chance(self.seed, k, 78) < self.edit_prob:
+            if not mixed and chance(self.seed, k, 78) < self.edit_prob:
                 drawn, edit = self._edit(a, k)
             rgb, rgba = self.composer.render([layer.path for layer in drawn], body_of(drawn).path)
             targets.append(rgb)
@@ -107,7 +107,7 @@ class SampleDrawer:
             k = PALETTE_INDEX_BASE + j
             a = self.mixer.layers(self.composer.plan(self.seed, 2 * k)["layers"])
             b = a
-            if _chance(self.seed, k) < self.mix_prob:
+            if chance(self.seed, k) < self.mix_prob:
                 b = self.mixer.layers(self.composer.plan(self.seed, 2 * k + 1)["layers"])
             for layers, shapes, colours in ((a, sa, ca), (b, sb, cb)):
                 s, c = self.vocabulary.encode(layers)
@@ -125,13 +125,13 @@ class SampleDrawer:
         if not options:
             return layers, None
         classes = sorted(options)
-        cls = classes[int(_chance(self.seed, k, 79) * len(classes))]
-        colour = options[cls][int(_chance(self.seed, k, 80) * len(options[cls]))]
+        cls = classes[int(chance(self.seed, k, 79) * len(classes))]
+        colour = options[cls][int(chance(self.seed, k, 80) * len(options[cls]))]
         token = self.vocabulary.colour_index.get(f"{cls}:{colour}")
         if token is None:
             return layers, None
         return recolour(self.mixer, layers, cls, colour), (self.vocabulary.colour_class(cls), token)
 
 
-def _chance(seed: int, k: int, stream: int = 77) -> float:
+def chance(seed: int, k: int, stream: int = 77) -> float:
     return float(np.random.Generator(np.random.PCG64(np.random.SeedSequence([seed, k, stream]))).random())

@@ -8,6 +8,7 @@ import os
 import torch
 import torch.distributed as dist
 
+from ..errors import CharagenError
 from ..models import device_for
 
 
@@ -86,7 +87,7 @@ class World:
         t = torch.tensor([value, -value], dtype=torch.float64, device=self.device)
         dist.all_reduce(t, op=dist.ReduceOp.MAX)
         if t[0].item() != -t[1].item():
-            raise RuntimeError(f"the {self.size} training processes no longer hold the same {what} "
+            raise CharagenError(f"the {self.size} training processes no longer hold the same {what} "
                                f"({-t[1].item()!r} to {t[0].item()!r})")
 
     def barrier(self):
