@@ -178,6 +178,11 @@ def test_portrait_presets_from_labels_and_a_java_character_wearing_them(tmp_path
     assert w.shape == (card["num_ws"], card["w_dim"])
     want = preset_w(model.encoder, model.vocabulary, EXPRESSION_PRESETS[1], load_palettes())
     assert np.allclose(w, want[None], atol=1e-6)
+    grid = tmp_path / "expressions.png"
+    assert main(["preset-grid", "--model", str(bundle), "--presets", str(presets / "expressions"), "--seeds", "0-2",
+                 "--out", str(grid)]) == 0
+    from PIL import Image
+    assert Image.open(grid).size == (5 * 64, 3 * 64)   # 3 seeds, neutral to surprised
     out = tmp_path / "out"
     shutil.copytree(REPO / "presets" / "sprite-lpc", tmp_path / "presets" / "sprite-lpc")  # the sprite's villain
     java = subprocess.run([str(REPO / "charagen"), "generate", "--portrait-model", str(bundle), "--presets",
