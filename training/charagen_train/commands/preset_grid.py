@@ -76,7 +76,8 @@ def run(args) -> int:
     with torch.no_grad():
         ws = generator.mapping(z, None, truncation_psi=args.psi)
         for _, preset, w in presets:
-            columns.append(images.to_uint8(generator.synthesis(apply(ws, preset, w, groups), noise_mode="const").numpy()))
+            drawn = generator.synthesis(apply(ws, preset, w, groups), noise_mode="const")
+            columns.append(images.to_uint8(drawn.numpy()))
     grid = np.stack(columns, axis=1).reshape(len(seeds) * len(presets), *columns[0].shape[1:])
     images.save_png(args.out, images.grid(grid, len(presets)), overwrite=args.force)
     print(f"charagen-train: wrote {args.out} (rows: seeds {args.seeds}; columns: "

@@ -56,7 +56,9 @@ class SpriteSubject:
 
     @staticmethod
     def describe(entry: dict) -> str:
-        return f"  held-out IoU {entry['iou_median']:.3f} dE<=10 {entry['de10_median']:.3f}" if "iou_median" in entry else ""
+        if "iou_median" not in entry:
+            return ""
+        return f"  held-out IoU {entry['iou_median']:.3f} dE<=10 {entry['de10_median']:.3f}"
 
     def grid(self, path: Path) -> None:
         """Rows of 8: held-out truths; their redraws; characters A and B; the model's A-shapes-in-B-colours

@@ -236,8 +236,9 @@ class RendererRun:
         opts = self.options
         out = Path(opts.out)
         out.mkdir(parents=True, exist_ok=True)
-        self.log(f"charagen-train: renderer ({self.subject.kind}), stylegan2 {self.config.resolution}px cbase {self.config.channel_base} cmax "
-                 f"{self.config.channel_max}, {parameter_count(self.model.G.synthesis)} synthesis parameters, "
+        self.log(f"charagen-train: renderer ({self.subject.kind}), stylegan2 {self.config.resolution}px cbase "
+                 f"{self.config.channel_base} cmax {self.config.channel_max}, "
+                 f"{parameter_count(self.model.G.synthesis)} synthesis parameters, "
                  f"{len(self.vocabulary.shapes)} shape + {len(self.vocabulary.colours)} colour "
                  f"tokens, batch {self.config.batch}, {self._processes()}{torch.get_num_threads()} threads, "
                  f"from kimg {self.cur_nimg / 1e3:.2f}")
