@@ -9,7 +9,7 @@ from ..checkpoint.bundle import read_bundle
 from ..data.lpc_palettes import load_palettes
 from ..errors import CharagenError, UsageError
 from ..evaluate.inverse import load_portrait_model
-from ..render.face_presets import ARCHETYPE_PRESETS, EXPRESSION_PRESETS, preset_w
+from ..render.face_presets import ARCHETYPE_PRESETS, EXPRESSION_PRESETS, FACES, preset_w
 from ..render.preset_files import write_preset
 from ..safe_files import check_writable
 
@@ -43,7 +43,7 @@ def run(args) -> int:
     for preset, folder in presets:
         folder.mkdir(parents=True, exist_ok=True)
         w = preset_w(model.encoder, model.vocabulary, preset, palettes)
-        source = {"method": "labels", "parts": preset.parts, "faces": 256}
+        source = {"method": "labels", "parts": preset.parts, "faces": FACES}
         path = write_preset(folder, preset.name, preset.kind, card, preset.layer_group, "replace", 1.0, w,
                             preset.description, source, args.force)
         print(f"charagen-train: wrote {path} (replace on {preset.layer_group})")

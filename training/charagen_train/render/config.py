@@ -69,11 +69,10 @@ class RendererConfig:
         if not (64 <= self.resolution <= 1024 and self.resolution & (self.resolution - 1) == 0):
             raise UsageError(f"resolution {self.resolution}: expected a power of two 64..1024")
         if self.subject == "portrait":
-            for name in ("expression_rows", "accessory_rows"):
+            for name, may_be_empty in (("expression_rows", False), ("accessory_rows", True)):
                 rows = tuple(getattr(self, name))
-                if (name == "accessory_rows" and not rows) or (len(rows) == 2 and 0 <= rows[0] < rows[1] <= self.num_ws()):
-                    continue
-                raise UsageError(f"{name} {list(rows)}: expected [start, stop) within 0..{self.num_ws()}")
+                if not (may_be_empty and not rows) and not self._is_row_range(rows):
+                    raise UsageError(f"{name} {list(rows)}: expected [start, stop) within 0..{self.num_ws()}")
             if set(self.b_rows()) & set(self.c_rows()) or not self.layer_groups()["identity"]:
                 raise UsageError(f"expression_rows {list(self.expression_rows)} and accessory_rows "
                                  f"{list(self.accessory_rows)} must not overlap and must leave identity rows")
@@ -106,6 +105,9 @@ class RendererConfig:
         for name in ("mix_prob", "psi_prob", "psi_min", "blend_prob", "blend_max", "edit_prob"):
             if not 0 <= getattr(self, name) <= 1:
                 raise UsageError(f"{name} {getattr(self, name)}: expected 0..1")
+
+    def _is_row_range(self, rows: tuple) -> bool:
+        return len(rows) == 2 and 0 <= rows[0] < rows[1] <= self.num_ws()
 
     def num_ws(self) -> int:
         return 2 * (self.resolution.bit_length() - 1) - 2

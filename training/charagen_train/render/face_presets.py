@@ -64,13 +64,17 @@ assert all(set(p.parts) == set(EXPRESSION_PARTS) for p in EXPRESSION_PRESETS)
 assert all(set(p.parts) == set(ACCESSORY_PARTS) for p in ARCHETYPE_PRESETS)
 
 
-def wearing(preset: FacePreset, palettes: dict, count: int = 256, seed: int = 0) -> List[dict]:
+#: How many faces' identities each preset's w is averaged over.
+FACES = 256
+
+
+def wearing(preset: FacePreset, palettes: dict, count: int = FACES, seed: int = 0) -> List[dict]:
     """Faces 0..count-1 of `seed` wearing the preset's parts."""
     return [{**draw_sample(seed, i, palettes), **preset.parts} for i in range(count)]
 
 
 @torch.no_grad()
-def preset_w(encoder, vocabulary, preset: FacePreset, palettes: dict, count: int = 256) -> np.ndarray:
+def preset_w(encoder, vocabulary, preset: FacePreset, palettes: dict, count: int = FACES) -> np.ndarray:
     """[w_dim]: the mean w of faces wearing the preset's parts."""
     shapes, colours = encode_all(vocabulary, wearing(preset, palettes, count))
     return encoder(shapes, colours).mean(0).numpy()

@@ -51,7 +51,7 @@ class FaceVocabulary(Vocabulary):
         for parts in s["expressions"].values():
             for part in EXPRESSION_PARTS:
                 shapes |= {f"{part}:{v}" for v in parts[part]}
-        for extra in ("glasses", "earrings", "features"):
+        for extra in ACCESSORY_PARTS:
             shapes |= {f"{extra}:{v}" for v in s[extra][0]}
         skin, hair = palette_choices(palettes)
         colours = {f"skin:{n}" for n in skin} | {f"hair_colour:{n}" for n in hair}
@@ -131,9 +131,9 @@ class FaceDrawer:
             flags.append(mixed or c is not a)
             edits.append(edit)
             for label, shapes, colours in ((a, sa, ca), (b, sb, cb), (partner, sp, cp), (c, sc, cc)):
-                s, c = self.vocabulary.encode(label)
-                shapes.append(s)
-                colours.append(c)
+                shape_tokens, colour_tokens = self.vocabulary.encode(label)
+                shapes.append(shape_tokens)
+                colours.append(colour_tokens)
         faces = self.worker.render(drawn)
         target = torch.from_numpy(faces).permute(0, 3, 1, 2).float() / 127.5 - 1
         figure = torch.from_numpy(figure_of(faces)).unsqueeze(1).float()

@@ -12,7 +12,7 @@ from .. import images
 from ..data.lpc_catalogue import load_catalogue
 from ..data.sprite_composer import SpriteComposer
 from ..data.sprite_meta import sprite_dataset_meta
-from ..evaluate.heldout import heldout_set, score
+from ..evaluate.heldout import HeldOut, heldout_set, score
 from ..evaluate.inverse import SpriteModel
 from .config import RendererConfig
 from .labels import Vocabulary, body_of
@@ -82,6 +82,5 @@ class SpriteSubject:
         pass
 
 
-def _first(heldout, n: int):
-    from ..evaluate.heldout import HeldOut
+def _first(heldout: HeldOut, n: int) -> HeldOut:
     return HeldOut(heldout.rgb[:n], heldout.masks[:n], heldout.labels[:n])
