@@ -97,7 +97,7 @@ def test_the_command_reports_and_refuses_what_is_not_a_face_sheet(worker, palett
     assert main(["check-faces", str(tmp_path / "Hero.png"), str(tmp_path / "Short.png"),
                  "--json", str(tmp_path / "out.json")]) == 0
     out = capsys.readouterr().out
-    assert "Short.png: 2 expressions besides neutral" in out and "6 of 6 expressions pass in 2 sheets" in out
+    assert f"{tmp_path / 'Short.png'}: 2 expressions besides neutral" in out and "6 of 6 expressions pass in 2 sheets" in out
     assert (tmp_path / "out.json").is_file()
 
     Image.fromarray(np.zeros((192, 144, 4), np.uint8)).save(tmp_path / "odd.png")

@@ -43,12 +43,12 @@ def run(args) -> int:
     reports, short_sheets = [], []
     for path in args.sheets:
         try:
-            found = face_checks.check_sheet(read_sheet(path), path.name)
+            found = face_checks.check_sheet(read_sheet(path), str(path))
         except ValueError as e:
             raise UsageError(str(e)) from None
         if len(found) < args.min_expressions:
-            short_sheets.append(path.name)
-            print(f"{path.name}: {len(found)} expressions besides neutral (at least {args.min_expressions} wanted)")
+            short_sheets.append(str(path))
+            print(f"{path}: {len(found)} expressions besides neutral (at least {args.min_expressions} wanted)")
         reports += found
     for r in reports:
         if not r.passes:
