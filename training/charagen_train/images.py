@@ -3,8 +3,9 @@
 from pathlib import Path
 
 import numpy as np
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 
+from .errors import UsageError
 from .safe_files import atomic_write
 
 
@@ -31,3 +32,15 @@ def save_png(path: Path, hwc: np.ndarray, overwrite: bool = False) -> None:
     mode = {1: "L", 3: "RGB", 4: "RGBA"}[hwc.shape[2]]
     image = Image.fromarray(hwc[:, :, 0] if mode == "L" else hwc, mode)
     atomic_write(Path(path), lambda f: image.save(f, format="PNG"), overwrite)
+
+
+def read_rgba_png(path: Path, why_rgba: str) -> np.ndarray:
+    """uint8 [H, W, 4] of an RGBA PNG; a file that is not one is a usage error naming it (`why_rgba`
+    says why the image must have an alpha channel)."""
+    try:
+        with Image.open(path) as im:
+            if im.mode != "RGBA":
+                raise UsageError(f"{path}: mode {im.mode}; {why_rgba}")
+            return np.asarray(im)
+    except (OSError, UnidentifiedImageError) as e:
+        raise UsageError(f"{path}: not a readable PNG ({e})") from None

@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, UnidentifiedImageError
 
 from ..errors import UsageError
 from ..evaluate import face_checks
+from ..images import read_rgba_png
 from ..safe_files import atomic_write_bytes
 
 
@@ -27,23 +27,14 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
-def read_sheet(path: Path) -> np.ndarray:
-    try:
-        with Image.open(path) as im:
-            if im.mode != "RGBA":
-                raise UsageError(f"{path}: mode {im.mode}; a face sheet has transparent empty slots (RGBA)")
-            return np.asarray(im)
-    except (OSError, UnidentifiedImageError) as e:
-        raise UsageError(f"{path}: not a readable PNG ({e})") from None
-
-
 def run(args) -> int:
     if args.min_expressions < 1:
         raise UsageError(f"--min-expressions {args.min_expressions}: expected at least 1")
     reports, short_sheets = [], []
     for path in args.sheets:
         try:
-            found = face_checks.check_sheet(read_sheet(path), str(path))
+            found = face_checks.check_sheet(
+                read_rgba_png(path, "a face sheet has transparent empty slots (RGBA)"), str(path))
         except ValueError as e:
             raise UsageError(str(e)) from None
         if len(found) < args.min_expressions:

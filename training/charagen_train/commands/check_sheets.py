@@ -8,11 +8,9 @@ import argparse
 import json
 from pathlib import Path
 
-import numpy as np
-from PIL import Image, UnidentifiedImageError
-
 from ..errors import UsageError
 from ..evaluate import sheet_checks
+from ..images import read_rgba_png
 from ..safe_files import atomic_write_bytes
 
 
@@ -28,13 +26,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 def run(args) -> int:
     characters = []
     for path in args.sheets:
-        try:
-            with Image.open(path) as im:
-                if im.mode != "RGBA":
-                    raise UsageError(f"{path}: mode {im.mode}; a character sheet has a transparent background (RGBA)")
-                rgba = np.asarray(im)
-        except (OSError, UnidentifiedImageError) as e:
-            raise UsageError(f"{path}: not a readable PNG ({e})") from None
+        rgba = read_rgba_png(path, "a character sheet has a transparent background (RGBA)")
         try:
             characters += sheet_checks.split_characters(rgba, path.name)
         except ValueError as e:

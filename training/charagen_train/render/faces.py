@@ -27,6 +27,7 @@ from ..data.face_worker import FaceWorker
 from ..data.lpc_palettes import load_palettes
 from ..data.portrait_builder import (background_rgb, check_credits, dataset_meta, draw_sample, installed_style_meta,
                                      palette_choices)
+from ..evaluate import face_checks
 from ..evaluate.heldout import HELDOUT_SEED
 from .labels import Vocabulary
 from .samples import Batch, chance
@@ -37,8 +38,9 @@ ACCESSORY_PARTS = ("glasses", "earrings", "features")
 SHAPE_PARTS = ("hair",) + EXPRESSION_PARTS + ACCESSORY_PARTS
 #: Colour classes and the label fields that hold their colour names.
 COLOUR_FIELDS = {"skin": ("skin_tone", "skin_hex"), "hair_colour": ("hair_colour", "hair_hex")}
-#: RPG Maker's face size: held-out redraws are also scored after scaling to it.
-FACE_SIZE = 144
+#: RPG Maker's face size (that of a face sheet's slot): held-out redraws are also scored after
+#: scaling to it.
+FACE_SIZE = face_checks.FACE
 
 
 class FaceVocabulary(Vocabulary):
