@@ -12,7 +12,7 @@ from .errors import CharagenError, UsageError
 # One module per subcommand under charagen_train.commands, each with add_parser() and run().
 COMMANDS = ("sample", "build_sprites", "build_portraits", "train", "fit_mapping", "export", "evaluate", "curves",
             "sprite_presets", "portrait_presets", "mix_grid", "preset_grid", "check_sheets", "check_faces",
-            "bench")
+            "check_matching", "train_encoder", "export_encoder", "bench")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,103 @@
+"""`charagen-train train-encoder`: trains the head encoder (head_encoder/) on LPC characters as the
+composer and as a sprite model draw them, and writes it to a run folder for `export-encoder`."""
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from ..errors import UsageError
+from ..evaluate.heldout import HELDOUT_SEED
+from ..safe_files import atomic_write_bytes
+from ..checkpoint import safetensors
+from ..head_encoder import pairing, samples
+from ..head_encoder.bundle import file_sha256
+from ..head_encoder.net import HeadEncoderNet
+from ..head_encoder.trainer import train
+
+DATA_FILE = "data.npz"
+STATE_FILE = "encoder.json"
+WEIGHTS_FILE = "encoder.safetensors"
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    p = subparsers.add_parser("train-encoder", help="train the head encoder that maps a sprite's frames to portrait labels")
+    p.add_argument("--sprite-model", required=True, type=Path, metavar="CARD",
+                   help="the sprite model whose drawings the encoder must read (a renderer's bundle, with its label encoder)")
+    p.add_argument("--lpc", type=Path, default=Path("../shared/lpc"), metavar="DIR")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR", help="run folder (data cache, weights, log)")
+    p.add_argument("--composed", type=int, default=6000, help="composed training samples")
+    p.add_argument("--drawn", type=int, default=2000, help="training samples drawn by the sprite model")
+    p.add_argument("--heldout", type=int, default=256, help="held-out samples of each kind (composer seed 4242)")
+    p.add_argument("--seed", type=int, default=11, help="composer seed of the training samples")
+    p.add_argument("--steps", type=int, default=3000)
+    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--minutes", type=float, help="stop after this long (the learning rate still follows --steps)")
+    p.add_argument("--eval-every", type=int, default=250)
+    return p
+
+
+def run(args) -> int:
+    from ..data.lpc_catalogue import load_catalogue
+    from ..data.sprite_composer import SpriteComposer
+    from ..evaluate.inverse import load_sprite_model
+    if args.seed in (HELDOUT_SEED, HELDOUT_SEED + 1):
+        raise UsageError(f"--seed {args.seed}: composer seeds {HELDOUT_SEED} and {HELDOUT_SEED + 1} are held out")
+    catalogue = load_catalogue(args.lpc)
+    composer = SpriteComposer(args.lpc, catalogue)
+    classes = pairing.head_classes(catalogue.tones("male"), catalogue.hair_colours("male"))
+    model = load_sprite_model(args.sprite_model, catalogue)
+    if not model.has_inverse:
+        raise UsageError(f"--sprite-model {args.sprite_model}: no label encoder, so it cannot draw labelled characters")
+    args.out.mkdir(parents=True, exist_ok=True)
+    sprite_sha = file_sha256(args.sprite_model.with_suffix(".safetensors"))
+    key = {"sprite_sha256": sprite_sha, "seed": args.seed, "composed": args.composed, "drawn": args.drawn,
+           "heldout": args.heldout, "classes": classes}
+    data, held = _data(args, key, composer, model, classes)
+    torch.manual_seed(args.seed)
+    net = HeadEncoderNet([len(classes[h]) for h in pairing.HEADS])
+    print(f"charagen-train: head encoder, {sum(p.numel() for p in net.parameters())} parameters, "
+          f"{len(data.y)} training samples ({int(data.drawn.sum())} drawn by the sprite model)", flush=True)
+
+    def log(entry):
+        print(json.dumps(entry), flush=True)
+        with open(args.out / "log.jsonl", "a") as f:
+            f.write(json.dumps(entry) + "\n")
+
+    history = train(net, data, held, args.steps, args.batch, args.lr, args.seed, args.eval_every, log, args.minutes)
+    safetensors.write(args.out / WEIGHTS_FILE, {k: v.detach().numpy() for k, v in net.state_dict().items()},
+                      overwrite=True)
+    state = {"heads": list(pairing.HEADS), "classes": classes, "conv_layers": net.conv_layers, "hidden": net.hidden,
+             "data": {k: v for k, v in key.items() if k != "classes"},
+             "sprite_model": {"name": args.sprite_model.stem, "sha256": sprite_sha},
+             "steps": history[-1]["step"], "batch": args.batch, "lr": args.lr,
+             "training_cpu_seconds": history[-1]["cpu_seconds"], "history": history}
+    atomic_write_bytes(args.out / STATE_FILE, (json.dumps(state, indent=1) + "\n").encode(), overwrite=True)
+    print(f"charagen-train: wrote {args.out / WEIGHTS_FILE}; held-out accuracy {history[-1]['heldout']}")
+    return 0
+
+
+def _data(args, key, composer, model, classes):
+    """The training and held-out samples, from the run's cache when it was made with the same settings."""
+    cache = args.out / DATA_FILE
+    if cache.is_file():
+        with np.load(cache, allow_pickle=False) as z:
+            if json.loads(str(z["key"])) == key:
+                print(f"charagen-train: samples from {cache}", flush=True)
+                return (samples.Samples(z["tops"], z["y"], z["drawn"]),
+                        samples.Samples(z["held_tops"], z["held_y"], z["held_drawn"]))
+    t0 = time.time()
+    rng = np.random.RandomState(args.seed)
+    say = lambda n: print(f"  drawn {n}", flush=True) if n % 200 < 8 else None  # noqa: E731
+    data = samples.Samples.concat([samples.composed(composer, args.seed, range(args.composed), classes),
+                                   samples.drawn(model, composer, args.seed, range(args.drawn), classes, rng, progress=say)])
+    held = samples.Samples.concat([
+        samples.composed(composer, HELDOUT_SEED, range(args.heldout), classes),
+        samples.drawn(model, composer, HELDOUT_SEED, range(args.heldout), classes, np.random.RandomState(HELDOUT_SEED))])
+    np.savez(cache, key=json.dumps(key), tops=data.tops, y=data.y, drawn=data.drawn,
+             held_tops=held.tops, held_y=held.y, held_drawn=held.drawn)
+    print(f"charagen-train: made {len(data.y)} + {len(held.y)} samples in {time.time() - t0:.0f} s", flush=True)
+    return data, held
