@@ -12,7 +12,11 @@ wearing the parts: E is a sum of token vectors, so this is the parts' vectors pl
 identity, the face B that carries no particular identity of its own.
 
 The parts were chosen by looking at one face in every variant of the style's table: each
-expression changes both the eyes and the mouth from neutral.
+expression changes both the eyes and the mouth from neutral. The mouths are the larger ones of their
+expression: on 12 DiceBear faces at 144 px, happy's open smile (variant01) changes 17.5% of the
+mouth region from neutral's closed lips and sad's wailing frown (variant14) 18.6%, where the first
+choices, a thin smile (variant02) and a small frown (variant04), changed 3.5% and 4.8%: the 40 kimg
+model drew those so faintly that check-faces found no change (face_checks.py).
 """
 from dataclasses import dataclass
 from typing import Dict, List, Optional
@@ -39,10 +43,10 @@ class FacePreset:
 EXPRESSION_PRESETS = (
     FacePreset("neutral", "expression", {"mouth": "variant09", "eyes": "variant01", "eyebrows": "variant10"},
                "neutral: closed mouth, open eyes, calm brows"),
-    FacePreset("happy", "expression", {"mouth": "variant02", "eyes": "variant19", "eyebrows": "variant11"},
+    FacePreset("happy", "expression", {"mouth": "variant01", "eyes": "variant19", "eyebrows": "variant11"},
                "happy: an open smile, eyes closed in arcs, raised brows"),
-    FacePreset("sad", "expression", {"mouth": "variant04", "eyes": "variant15", "eyebrows": "variant07"},
-               "sad: a small frown, drooping lids, brows raised at the middle"),
+    FacePreset("sad", "expression", {"mouth": "variant14", "eyes": "variant15", "eyebrows": "variant07"},
+               "sad: an open, wailing frown, drooping lids, brows raised at the middle"),
     FacePreset("angry", "expression", {"mouth": "variant22", "eyes": "variant04", "eyebrows": "variant01"},
                "angry: a grimace, lowered lids, brows slanting down to the middle"),
     FacePreset("surprised", "expression", {"mouth": "variant15", "eyes": "variant06", "eyebrows": "variant09"},
