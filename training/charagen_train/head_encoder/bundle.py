@@ -2,7 +2,7 @@
 The card says what the input is, the network's shape, each head's classes and the face token each
 class stands for, and the two models the encoder pairs, by name and the sha256 of their weights
 files: the sprite model whose frames it reads and the portrait model whose w it writes. The Java
-runtime reads the same files (HeadEncoderCard.java) and refuses an encoder paired with another
+runtime reads the same files (HeadEncoderCardJson.java, HeadEncoderBundle.java) and refuses an encoder paired with another
 portrait model.
 
 Tensors: convs.<i>.weight [out, in, 3, 3] and convs.<i>.bias, fc.0 and fc.1 (weight [out, in],

@@ -17,7 +17,7 @@ import java.util.Map;
  *                       without a portrait model
  * @param faces          expression name to portrait, in the spec's order; empty without a portrait model
  * @param paletteColours colours in the sprite's shared palette after clean-up
- * @param projectionSteps steps of the head's projection; 0 without a portrait model
+ * @param projectionSteps steps of the head's projection; 0 without a portrait model, and with a head encoder alone
  * @param cleanupSummary what the clean-up did, one line
  * @param headSummary    where the head was found, one line (or that there was no head crop)
  * @param stageNanos     wall time of each stage

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.charagen.generator.character.PipelineListener.Stage;
 import io.charagen.generator.checkpoint.CheckpointException;
+import io.charagen.generator.encoder.HeadEncoderBundle;
 import io.charagen.generator.image.ImageConversion;
 import io.charagen.generator.latent.NumpyRandomState;
 import io.charagen.generator.model.LayerGroups;
@@ -40,6 +41,10 @@ import java.util.function.BooleanSupplier;
  *
  * <p>A pipeline opened without a portrait model makes sprites only: its characters stop after the
  * clean-up and have no faces, and their specs name no expressions.
+ *
+ * <p>A pipeline opened with a head encoder for its portrait model starts each portrait from the
+ * encoder's prediction and refines it with the spec's projection steps (0: none); one without
+ * projects every head from w_avg, and needs at least one step.
  */
 public final class CharacterPipeline implements AutoCloseable {
 
@@ -61,17 +66,35 @@ public final class CharacterPipeline implements AutoCloseable {
     }
 
     /**
-     * Builds the networks on {@code device}.
+     * Builds the networks on {@code device}, without a head encoder (every head is projected from w_avg).
      *
      * @param portraitModel the portrait model, or null for a pipeline that makes sprites only
      */
     public static CharacterPipeline open(ModelSource spriteModel, ModelSource portraitModel, PresetSource presets,
                                          Device device) throws CheckpointException {
+        return open(spriteModel, portraitModel, null, presets, device);
+    }
+
+    /**
+     * Builds the networks on {@code device}, the head encoder's included.
+     *
+     * @param portraitModel   the portrait model, or null for a pipeline that makes sprites only
+     * @param portraitEncoder the head encoder paired with the portrait model (see
+     *                        {@link io.charagen.generator.encoder.EncoderChoice}), or null for none
+     * @throws CheckpointException when the encoder was made for another portrait model
+     */
+    public static CharacterPipeline open(ModelSource spriteModel, ModelSource portraitModel,
+                                         HeadEncoderBundle portraitEncoder, PresetSource presets, Device device)
+            throws CheckpointException {
+        if (portraitEncoder != null && portraitModel == null) {
+            throw new IllegalArgumentException("the head encoder " + portraitEncoder.cardFile() + " needs the portrait"
+                    + " model it predicts for; a sprite-only pipeline has none");
+        }
         Generator sprite = spriteModel.createGenerator(device);
         PortraitSide portrait = null;
         try {
             if (portraitModel != null) {
-                portrait = PortraitSide.open(portraitModel, device);
+                portrait = PortraitSide.open(portraitModel, portraitEncoder, device);
             }
             return new CharacterPipeline(spriteModel, presets, sprite, Optional.ofNullable(portrait));
         } catch (CheckpointException | RuntimeException e) {
@@ -95,6 +118,11 @@ public final class CharacterPipeline implements AutoCloseable {
     /** Whether the pipeline has a portrait model, so that its characters have faces. */
     public boolean hasPortraitModel() {
         return portrait.isPresent();
+    }
+
+    /** The head encoder that starts each portrait (its name and weights' sha256), or null for none. */
+    public ModelRef portraitEncoder() {
+        return portrait.map(PortraitSide::encoderRef).orElse(null);
     }
 
     public SheetLayout layout() {
@@ -138,7 +166,7 @@ public final class CharacterPipeline implements AutoCloseable {
         List<Integer> mixLayers = mixLayers(spec);
         Map<Stage, Long> times = new EnumMap<>(Stage.class);
         CleanupResult cleaned = drawSprite(spec, used.spriteArchetype(), mixLayers, times, progress, stop).cleaned();
-        CharacterRecord record = new CharacterRecord(spec, spriteModel.ref(), portraitRef(),
+        CharacterRecord record = new CharacterRecord(spec, spriteModel.ref(), portraitRef(), portraitEncoder(),
                 sprite.device().getDeviceType(), 0);
         return new CharacterArt(record, cleaned.frames(), Map.of());
     }
@@ -148,7 +176,7 @@ public final class CharacterPipeline implements AutoCloseable {
      * faces). Presets are looked up first, so a missing one fails before any work.
      *
      * @throws IllegalArgumentException when the spec asks for faces and there is no portrait model, or
-     *                                  the reverse
+     *                                  the reverse; for 0 projection steps without a head encoder
      * @throws CancellationException    when {@code cancelled} turns true (checked between stages and steps)
      */
     public Character make(CharacterSpec spec, PipelineListener listener, BooleanSupplier cancelled)
@@ -166,13 +194,13 @@ public final class CharacterPipeline implements AutoCloseable {
         PortraitSide.Faces faces = portrait.map(p -> p.draw(spec, frames, used, times, progress, stop))
                 .orElse(PortraitSide.Faces.NONE);
 
-        CharacterRecord record = new CharacterRecord(spec, spriteModel.ref(), portraitRef(),
+        CharacterRecord record = new CharacterRecord(spec, spriteModel.ref(), portraitRef(), portraitEncoder(),
                 sprite.device().getDeviceType(), faces.projectionLoss());
         return new Character(record, drawn.canvas(), frames, faces.headTarget(), faces.faces(), cleaned.palette().length,
                 faces.projectionSteps(), cleaned.report().summary(), faces.headSummary(), times);
     }
 
-    /** A spec names faces exactly when there is a portrait model to draw them. */
+    /** A spec names faces exactly when there is a portrait model to draw them, and has steps unless an encoder starts them. */
     private void requireFacesMatch(CharacterSpec spec) {
         if (spec.hasFaces() && portrait.isEmpty()) {
             throw new IllegalArgumentException("the spec of '" + spec.name() + "' asks for faces (" + spec.expressions()
@@ -181,6 +209,11 @@ public final class CharacterPipeline implements AutoCloseable {
         if (!spec.hasFaces() && portrait.isPresent()) {
             throw new IllegalArgumentException("the spec of '" + spec.name() + "' asks for no faces: a character made with"
                     + " a portrait model has 1 to " + CharacterSpec.MAX_FACES);
+        }
+        if (spec.hasFaces() && spec.projectionSteps() == 0 && portraitEncoder() == null) {
+            throw new IllegalArgumentException("the spec of '" + spec.name() + "' asks for 0 projection steps, which"
+                    + " needs a head encoder for the portrait model: without one the face would be w_avg's, whatever"
+                    + " the sprite; give 1 or more steps");
         }
     }
 

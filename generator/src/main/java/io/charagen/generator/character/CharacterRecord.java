@@ -26,12 +26,23 @@ import java.util.Set;
  * <p>A character made without a portrait model (a sprite only) has {@code "portrait_model": null}
  * and no expressions ({@code "expressions": []}); its {@code projection_steps} are not used.
  *
- * @param portraitModel null for a character made without a portrait model, which then has no expressions
+ * <p>A character with faces records how its portrait w was found, {@code "portrait_path"}
+ * ({@link PortraitPath}: {@code "projection"}, {@code "encoder"} or {@code "encoder+refinement"}), and
+ * with an encoder, {@code "portrait_encoder"} (its name and the sha256 of its weights); {@code
+ * projection_steps} are then the refinement's. A record without {@code "portrait_path"} (written before
+ * encoders) means projection. With the encoder alone nothing is projected, so there is no projection loss.
+ *
+ * @param portraitModel   null for a character made without a portrait model, which then has no expressions
+ * @param portraitEncoder the head encoder that predicted the portrait's start, or null for projection from w_avg
  */
-public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef portraitModel, String device,
-                              double projectionLoss) {
+public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef portraitModel, ModelRef portraitEncoder,
+                              String device, double projectionLoss) {
 
     public CharacterRecord {
+        if (portraitEncoder != null && portraitModel == null) {
+            throw new IllegalArgumentException("a character made without a portrait model has no portrait encoder, but "
+                    + portraitEncoder.describe() + " is given");
+        }
         if (portraitModel == null && spec.hasFaces()) {
             throw new IllegalArgumentException("a character made without a portrait model has no faces, but the spec asks"
                     + " for " + spec.expressions());
@@ -42,21 +53,34 @@ public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef
         }
     }
 
+    /** A character whose portrait (if any) was projected from w_avg, without a head encoder. */
+    public CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef portraitModel, String device,
+                           double projectionLoss) {
+        this(spec, spriteModel, portraitModel, null, device, projectionLoss);
+    }
+
     /** Whether the character was made with a portrait model (and so has faces). */
     public boolean hasPortraitModel() {
         return portraitModel != null;
     }
 
+    /** How the portrait w was found; null for a character without a portrait model. */
+    public PortraitPath portraitPath() {
+        return portraitModel == null ? null : PortraitPath.of(portraitEncoder, spec.projectionSteps());
+    }
+
     public static final String FORMAT = "charagen-character/1";
     private static final long MAX_BYTES = 1 << 20;
     private static final Set<String> FIELDS = Set.of("format", "name", "seed", "psi", "archetype", "expressions",
-            "palette_size", "outline", "projection_steps", "mix", "sprite_model", "portrait_model", "device", "projection_loss");
+            "palette_size", "outline", "projection_steps", "mix", "sprite_model", "portrait_model", "portrait_path",
+            "portrait_encoder", "device", "projection_loss");
     // serializeNulls: the only null written is a missing portrait model, which the record says outright
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     /** The same record for a character named {@code newName}. */
     public CharacterRecord withName(String newName) {
-        return new CharacterRecord(spec.withNameAndSeed(newName, spec.seed()), spriteModel, portraitModel, device, projectionLoss);
+        return new CharacterRecord(spec.withNameAndSeed(newName, spec.seed()), spriteModel, portraitModel, portraitEncoder,
+                device, projectionLoss);
     }
 
     public String toJson() {
@@ -93,8 +117,17 @@ public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef
         }
         out.add("sprite_model", model(spriteModel));
         out.add("portrait_model", portraitModel == null ? JsonNull.INSTANCE : model(portraitModel));
+        PortraitPath path = portraitPath();
+        if (path != null) {
+            out.addProperty("portrait_path", path.key());
+        }
+        if (portraitEncoder != null) {
+            out.add("portrait_encoder", model(portraitEncoder));
+        }
         out.addProperty("device", device);
-        out.addProperty("projection_loss", projectionLoss);
+        if (path != PortraitPath.ENCODER) {
+            out.addProperty("projection_loss", projectionLoss);
+        }
         return GSON.toJson(out) + "\n";
     }
 
@@ -137,7 +170,7 @@ public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef
             try {
                 spec = new CharacterSpec(f.string("name"), f.longInteger("seed", 0, NumpyRandomState.MAX_SEED),
                         f.number("psi", -2, 2), f.optionalString("archetype"), expressions,
-                        f.integer("palette_size", 2), outline, f.integer("projection_steps", 1),
+                        f.integer("palette_size", 2), outline, f.integer("projection_steps", 0),
                         f.has("mix") ? mix(f.nested("mix")) : null);
             } catch (IllegalArgumentException e) {
                 throw new JsonFormatException(source + ": " + e.getMessage(), e);
@@ -150,11 +183,42 @@ public record CharacterRecord(CharacterSpec spec, ModelRef spriteModel, ModelRef
                 throw f.error("expressions", "is empty: a character made with a portrait model has 1 to "
                         + CharacterSpec.MAX_FACES + " faces");
             }
-            return new CharacterRecord(spec, modelRef(f.nested("sprite_model")), portrait,
+            ModelRef encoder = portraitEncoder(f, portrait, spec);
+            return new CharacterRecord(spec, modelRef(f.nested("sprite_model")), portrait, encoder,
                     f.string("device"), f.has("projection_loss") ? f.number("projection_loss", 0, Double.MAX_VALUE) : 0);
         } catch (JsonFormatException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The record's encoder (null: projection), checked against its {@code portrait_path}, which a record
+     * written before encoders leaves out (it means projection).
+     */
+    private static ModelRef portraitEncoder(JsonFields f, ModelRef portrait, CharacterSpec spec) throws JsonFormatException {
+        if (portrait == null) {
+            for (String field : List.of("portrait_path", "portrait_encoder")) {
+                if (f.has(field)) {
+                    throw f.error(field, "is given, but 'portrait_model' is null (a sprite only, without a portrait)");
+                }
+            }
+            return null;
+        }
+        ModelRef encoder = f.has("portrait_encoder") ? modelRef(f.nested("portrait_encoder")) : null;
+        String key = f.has("portrait_path") ? f.string("portrait_path") : PortraitPath.PROJECTION.key();
+        PortraitPath path;
+        try {
+            path = PortraitPath.fromKey(key);
+        } catch (IllegalArgumentException e) {
+            throw f.error("portrait_path", "is '" + key + "', expected projection, encoder or encoder+refinement");
+        }
+        PortraitPath made = PortraitPath.of(encoder, spec.projectionSteps());
+        if (path != made) {
+            throw f.error("portrait_path", "is '" + path.key() + "', but the record " + (encoder == null
+                    ? "names no 'portrait_encoder'" : "names a 'portrait_encoder' and " + spec.projectionSteps()
+                    + " projection steps") + ": expected '" + made.key() + "'");
+        }
+        return encoder;
     }
 
     private static LayerMix mix(JsonFields m) throws JsonFormatException {

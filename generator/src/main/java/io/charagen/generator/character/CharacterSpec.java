@@ -14,13 +14,15 @@ import java.util.Objects;
  *                        without a portrait model (a sprite only)
  * @param paletteSize     colours in the sprite's shared palette (2..256)
  * @param outlineRgb      0xRRGGBB of a 1-px outline, or null for none
- * @param projectionSteps optimisation steps of the head projection
+ * @param projectionSteps optimisation steps of the head projection (0 to 100000); with a head encoder,
+ *                        the steps that refine its w (0: the encoder's w as it is)
  * @param mix             layer groups of the sprite taken from a second seed, or null for none
  */
 public record CharacterSpec(String name, long seed, double psi, String archetype, List<ExpressionChoice> expressions,
                             int paletteSize, Integer outlineRgb, int projectionSteps, LayerMix mix) {
 
     public static final int MAX_FACES = 8;
+    public static final int MAX_PROJECTION_STEPS = 100_000;
 
     public CharacterSpec {
         Objects.requireNonNull(name, "name");
@@ -43,8 +45,9 @@ public record CharacterSpec(String name, long seed, double psi, String archetype
         if (outlineRgb != null && (outlineRgb < 0 || outlineRgb > 0xffffff)) {
             throw new IllegalArgumentException("outline colour " + outlineRgb + ": expected 0xRRGGBB");
         }
-        if (projectionSteps < 1 || projectionSteps > 100_000) {
-            throw new IllegalArgumentException("projection steps " + projectionSteps + ": expected 1 to 100000");
+        if (projectionSteps < 0 || projectionSteps > MAX_PROJECTION_STEPS) {
+            throw new IllegalArgumentException("projection steps " + projectionSteps + ": expected 0 to "
+                    + MAX_PROJECTION_STEPS);
         }
     }
 

@@ -3,7 +3,11 @@ package io.charagen.generator.character;
 import ai.djl.Device;
 import io.charagen.generator.character.PipelineListener.Stage;
 import io.charagen.generator.checkpoint.CheckpointException;
+import io.charagen.generator.encoder.HeadEncoder;
+import io.charagen.generator.encoder.HeadEncoderBundle;
+import io.charagen.generator.encoder.PortraitEncoders;
 import io.charagen.generator.model.LayerGroups;
+import io.charagen.generator.model.ModelRef;
 import io.charagen.generator.model.ModelSource;
 import io.charagen.generator.nn.Generator;
 import io.charagen.generator.nn.discriminator.Discriminator;
@@ -26,8 +30,12 @@ import java.util.function.BooleanSupplier;
 /**
  * The portrait half of the character pipeline (stages 3 to 6 of DESIGN.md: head crop, projection,
  * portrait, expressions): the portrait network, its snapshot's discriminator for the projector's
- * perceptual term, and its layer groups. A pipeline without a portrait model has none of this, and
- * its characters have no faces.
+ * perceptual term, its layer groups, and the head encoder paired with it, if one is used. A pipeline
+ * without a portrait model has none of this, and its characters have no faces.
+ *
+ * <p>With a head encoder, the encoder's w (on every layer) is the portrait's start, refined by the
+ * spec's projection steps (0: used as it is, without the projector); without one, the head crop is
+ * projected from w_avg.
  */
 final class PortraitSide implements AutoCloseable {
 
@@ -49,11 +57,13 @@ final class PortraitSide implements AutoCloseable {
     private final LayerGroups groups;
     private final List<Integer> identityLayers;
     private final Projector projector; // keeps the portrait model's w statistics between characters
+    private final HeadEncoder encoder;  // null: projection from w_avg
 
-    private PortraitSide(ModelSource model, Generator network, Discriminator discriminator) {
+    private PortraitSide(ModelSource model, Generator network, Discriminator discriminator, HeadEncoder encoder) {
         this.model = model;
         this.network = network;
         this.discriminator = discriminator;
+        this.encoder = encoder;
         this.projector = new Projector(network, discriminator);
         this.groups = LayerGroups.of(model.card());
         try {
@@ -65,28 +75,41 @@ final class PortraitSide implements AutoCloseable {
     }
 
     /**
-     * Builds the portrait network (and the discriminator its snapshot has) on {@code device}.
+     * Builds the portrait network (and the discriminator its snapshot has, and the head encoder) on
+     * {@code device}.
      *
+     * @param encoder the head encoder to use, or null for projection from w_avg
      * @throws CheckpointException for a model with a palette output: the head crop is projected into
-     *                             the portrait network, which needs gradients through its image
+     *                             the portrait network, which needs gradients through its image; for an
+     *                             encoder made for another portrait model
      */
-    static PortraitSide open(ModelSource model, Device device) throws CheckpointException {
+    static PortraitSide open(ModelSource model, HeadEncoderBundle encoder, Device device) throws CheckpointException {
         if (model.hasPaletteOutput()) {
             throw new CheckpointException(model.path() + ": the portrait model '" + model.card().name()
                     + "' draws through a palette output, which cannot be projected (argmax has no gradient);"
                     + " a portrait model must draw RGB");
         }
+        if (encoder != null) {
+            PortraitEncoders.requirePaired(encoder, model);
+        }
         Generator network = model.createGenerator(device);
         Discriminator discriminator = null;
+        HeadEncoder headEncoder = null;
         try {
             if (model.discriminatorRecord().isPresent()) {
                 discriminator = Discriminator.create(model.discriminatorRecord().get(), device);
             }
-            return new PortraitSide(model, network, discriminator);
+            if (encoder != null) {
+                headEncoder = HeadEncoder.load(encoder, device);
+            }
+            return new PortraitSide(model, network, discriminator, headEncoder);
         } catch (CheckpointException | RuntimeException e) {
             network.close();
             if (discriminator != null) {
                 discriminator.close();
+            }
+            if (headEncoder != null) {
+                headEncoder.close();
             }
             throw e;
         }
@@ -104,9 +127,14 @@ final class PortraitSide implements AutoCloseable {
         return discriminator != null;
     }
 
+    /** The head encoder in use, or null for projection from w_avg. */
+    ModelRef encoderRef() {
+        return encoder == null ? null : encoder.ref();
+    }
+
     /**
-     * Stages 3 to 6 for the cleaned {@code frames} of {@code spec}: the head crop, its projection,
-     * the portrait styled by the archetype, and one face per expression.
+     * Stages 3 to 6 for the cleaned {@code frames} of {@code spec}: the head crop, its projection (or
+     * the encoder's w, refined or not), the portrait styled by the archetype, and one face per expression.
      *
      * @throws CancellationException when {@code stop} turns true (checked between stages and steps)
      */
@@ -122,14 +150,11 @@ final class PortraitSide implements AutoCloseable {
         }
         start = CharacterPipeline.finish(Stage.HEAD_CROP, start, times, progress, stop);
 
-        ProjectionOptions options = ProjectionOptions.defaults().withSteps(spec.projectionSteps()).withSeed(spec.seed());
-        ProjectionResult projection = projector.project(CharacterPipeline.toChw(head.image()), head.mask(), options,
-                (step, steps, loss, lr, noise) -> progress.progress(Stage.PROJECTION, step, steps,
-                        String.format("loss %.4f", loss)), stop);
+        HeadWs found = headWs(spec, frames, head, progress, stop);
         times.put(Stage.PROJECTION, System.nanoTime() - start);
         start = System.nanoTime();
 
-        float[] styled = projection.ws();
+        float[] styled = found.ws();
         Preset archetype = used.portraitArchetype();
         if (archetype != null) {
             List<Integer> rest = new ArrayList<>(archetype.layersIn(groups));
@@ -152,7 +177,25 @@ final class PortraitSide implements AutoCloseable {
             progress.progress(Stage.PORTRAITS, ++done, spec.expressions().size(), choice.name());
         }
         times.put(Stage.PORTRAITS, System.nanoTime() - start);
-        return new Faces(head.image(), faces, projection.steps(), projection.finalLoss(), head.summary());
+        return new Faces(head.image(), faces, found.steps(), found.loss(), head.summary());
+    }
+
+    /** The portrait's ws before presets, the projection steps run and the loss (0 without projection). */
+    private record HeadWs(float[] ws, int steps, double loss) { }
+
+    /** Stage 4: the encoder's w as it is, or projected (from it, or from w_avg without an encoder). */
+    private HeadWs headWs(CharacterSpec spec, CharacterFrames frames, HeadCrop.Result head,
+                          PipelineListener progress, BooleanSupplier stop) {
+        float[] start = encoder == null ? null : encoder.startWs(frames, network.numWs());
+        if (start != null && spec.projectionSteps() == 0) {
+            progress.progress(Stage.PROJECTION, 1, 1, "head encoder");
+            return new HeadWs(start, 0, 0);
+        }
+        ProjectionOptions options = ProjectionOptions.defaults().withSteps(spec.projectionSteps()).withSeed(spec.seed());
+        ProjectionResult projection = projector.project(CharacterPipeline.toChw(head.image()), head.mask(), start, options,
+                (step, steps, loss, lr, noise) -> progress.progress(Stage.PROJECTION, step, steps,
+                        String.format("loss %.4f", loss)), stop);
+        return new HeadWs(projection.ws(), projection.steps(), projection.finalLoss());
     }
 
     @Override
@@ -160,6 +203,9 @@ final class PortraitSide implements AutoCloseable {
         network.close();
         if (discriminator != null) {
             discriminator.close();
+        }
+        if (encoder != null) {
+            encoder.close();
         }
     }
 }

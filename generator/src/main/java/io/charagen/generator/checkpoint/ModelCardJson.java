@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads and writes model cards. Reading is strict: unknown fields, missing required ones,
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
 final class ModelCardJson {
 
     private static final long MAX_CARD_BYTES = 16 << 20;
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Set<String> FIELDS = Set.of("format", "name", "kind", "architecture", "generator_kwargs",
             "resolution", "z_dim", "w_dim", "num_ws", "img_channels", "layer_groups", "layout", "training",
             "licence", "attribution", "weights", "output");
@@ -95,9 +93,9 @@ final class ModelCardJson {
         JsonFields weights = card.nested("weights");
         weights.allowOnly(WEIGHTS_FIELDS);
         String file = weights.string("file");
-        checkPlainFileName(file, weights);
+        CardWeights.checkPlainFileName(file, weights);
         String sha256 = weights.string("sha256");
-        checkSha256(sha256, weights);
+        CardWeights.checkSha256(sha256, weights);
         PaletteOutputSpec output = null;
         if (card.has("output")) {
             output = PaletteOutputSpec.parse(card.nested("output"), imgChannels, numWs);
@@ -157,26 +155,6 @@ final class ModelCardJson {
             out.add("output", card.output().toJson());
         }
         return GSON.toJson(out) + "\n";
-    }
-
-    /** A sha256 as the card records it: 64 lowercase hex digits. */
-    static void checkSha256(String sha256, JsonFields fields) throws JsonFormatException {
-        if (!SHA256.matcher(sha256).matches()) {
-            throw fields.error("sha256", "is '" + PythonTypes.printable(sha256) + "', expected 64 lowercase hex digits");
-        }
-    }
-
-    /** Weights must sit beside the card: a bare file name, never a path. */
-    static void checkPlainFileName(String file, JsonFields weights) throws JsonFormatException {
-        boolean plain = !file.isEmpty() && !file.contains("/") && !file.contains("\\") && !file.contains("..")
-                && file.chars().noneMatch(c -> c < 0x20 || c == ':');
-        if (!plain) {
-            throw weights.error("file", "is '" + PythonTypes.printable(file)
-                    + "'; it must be a plain file name in the card's folder (no path separators or '..')");
-        }
-        if (!file.endsWith(".safetensors")) {
-            throw weights.error("file", "is '" + PythonTypes.printable(file) + "', expected a .safetensors file");
-        }
     }
 
     private static void agreesWithKwarg(JsonFields card, String field, int value, Map<String, Object> kwargs,

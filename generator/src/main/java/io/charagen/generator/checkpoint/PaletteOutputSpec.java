@@ -78,9 +78,9 @@ public record PaletteOutputSpec(String file, String sha256, List<String> slots, 
             throw output.error("kind", "is '" + PythonTypes.printable(kind) + "', expected '" + KIND + "'");
         }
         String file = output.string("file");
-        ModelCardJson.checkPlainFileName(file, output);
+        CardWeights.checkPlainFileName(file, output);
         String sha256 = output.string("sha256");
-        ModelCardJson.checkSha256(sha256, output);
+        CardWeights.checkSha256(sha256, output);
         List<String> slots = output.strings("slots");
         if (slots.isEmpty()) {
             throw output.error("slots", "is empty; it needs at least the background slot");

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code noiseRampLength}) are in [0, 1]; see {@link ProjectionSchedule} for how they shape the learning
  * rate and the latent noise.
  *
- * @param steps                 Adam steps (each one synthesis forward and backward pass)
+ * @param steps                 Adam steps (each one synthesis forward and backward pass); 0 keeps the start
  * @param initialLearningRate   the peak learning rate
  * @param learningRateRampUp    fraction of the run over which the rate rises linearly from 0
  * @param learningRateRampDown  fraction at the end over which it falls to 0 along a half cosine
@@ -26,12 +26,15 @@ public record ProjectionOptions(int steps, double initialLearningRate, double le
                                List<Integer> pixelScales, double perceptualWeight, long seed,
                                int wStatisticsSamples) {
 
-    /** The CLI default step count; see the package documentation for its cost. */
+    /**
+     * The CLI default step count of a projection from w_avg (with a head encoder's start the default is
+     * 0); see the package documentation for its cost.
+     */
     public static final int DEFAULT_STEPS = 100;
 
     public ProjectionOptions {
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be at least 0, got " + steps);
         }
         requirePositive("initialLearningRate", initialLearningRate);
         requireFraction("learningRateRampUp", learningRateRampUp);

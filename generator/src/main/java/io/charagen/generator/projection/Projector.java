@@ -17,7 +17,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Finds the W+ latent whose image best matches a target image (Image2StyleGAN's extended latent space,
  * optimised the way StyleGAN2 projects: Adam with a ramped learning rate and latent noise that decays
- * to zero). Every layer's w starts at w_avg and moves independently. The loss is the masked pixel loss
+ * to zero). Every layer's w starts at w_avg, or at given ws (a head encoder's prediction, which the
+ * projection then refines), and moves independently. The loss is the masked pixel loss
  * at several scales ({@link PixelLoss}) plus, when a feature extractor is given, a perceptual term
  * ({@link PerceptualLoss}).
  *
@@ -75,24 +76,33 @@ public final class Projector {
         return statistics;
     }
 
+    /** Projects {@code targetChw} into W+ from w_avg on every layer: the overload below without a start. */
+    public ProjectionResult project(float[] targetChw, float[] mask, ProjectionOptions options,
+                                    ProjectionListener listener, BooleanSupplier cancelled) {
+        return project(targetChw, mask, null, options, listener, cancelled);
+    }
+
     /**
-     * Projects {@code targetChw} into W+.
+     * Projects {@code targetChw} into W+, starting from {@code startWs}. With 0 steps the result is
+     * the start itself and its loss (the w statistics are then not needed, so not computed).
      *
      * @param targetChw the target image, [3 * H * W] channel-major, values in [-1, 1], H = W = the
      *                  generator's resolution
      * @param mask      per-pixel weight, [H * W] in [0, 1]; 0 leaves a pixel out entirely
+     * @param startWs   where w starts, [num_ws * w_dim] row-major; null for w_avg on every layer
      * @param listener  hears every step, or null
      * @param cancelled asked before every step, or null; when it answers true the projection stops
      * @throws CancellationException    when cancelled, naming the step reached
-     * @throws IllegalArgumentException when the target or mask has the wrong size or bad values, or a
-     *                                  pixel scale does not divide the resolution
+     * @throws IllegalArgumentException when the target, mask or start has the wrong size or bad values,
+     *                                  or a pixel scale does not divide the resolution
      */
-    public ProjectionResult project(float[] targetChw, float[] mask, ProjectionOptions options,
+    public ProjectionResult project(float[] targetChw, float[] mask, float[] startWs, ProjectionOptions options,
                                     ProjectionListener listener, BooleanSupplier cancelled) {
         Objects.requireNonNull(options, "options");
         int resolution = generator.resolution();
         checkTarget(targetChw, resolution);
         checkMask(mask, resolution);
+        checkStart(startWs);
         for (int scale : options.pixelScales()) {
             if (resolution % scale != 0) {
                 throw new IllegalArgumentException("pixel scale " + scale + " does not divide the generator's"
@@ -100,11 +110,12 @@ public final class Projector {
             }
         }
         long start = System.nanoTime();
-        WStatistics stats = statistics(options.wStatisticsSamples());
+        int steps = options.steps();
+        // w_avg is the start without one; the spread scales the noise of every step.
+        WStatistics stats = startWs == null || steps > 0 ? statistics(options.wStatisticsSamples()) : null;
         int numWs = generator.numWs();
         int wDim = generator.wDim();
         Shape wShape = new Shape(1, numWs, wDim);
-        int steps = options.steps();
         double[] history = new double[steps];
         Random noiseSource = new Random(options.seed());
         float[] noise = new float[numWs * wDim];
@@ -116,7 +127,7 @@ public final class Projector {
                     perceptual != null && options.perceptualWeight() > 0
                             ? new PerceptualLoss(perceptual, target, maskArray, options.perceptualWeight())
                             : null);
-            NDArray w = projection.create(tile(stats.mean(), numWs), wShape);
+            NDArray w = projection.create(startWs != null ? startWs : tile(stats.mean(), numWs), wShape);
             try (Adam adam = new Adam(projection, wShape)) {
                 for (int step = 0; step < steps; step++) {
                     if (cancelled != null && cancelled.getAsBoolean()) {
@@ -183,6 +194,22 @@ public final class Projector {
             System.arraycopy(w, 0, out, i * w.length, w.length);
         }
         return out;
+    }
+
+    private void checkStart(float[] startWs) {
+        if (startWs == null) {
+            return;
+        }
+        int expected = generator.numWs() * generator.wDim();
+        if (startWs.length != expected) {
+            throw new IllegalArgumentException("the start ws must hold num_ws * w_dim = " + generator.numWs() + " * "
+                    + generator.wDim() + " = " + expected + " values, got " + startWs.length);
+        }
+        for (int i = 0; i < startWs.length; i++) {
+            if (!Float.isFinite(startWs[i])) {
+                throw new IllegalArgumentException("start ws value " + i + " is not finite: " + startWs[i]);
+            }
+        }
     }
 
     private static void checkTarget(float[] target, int resolution) {

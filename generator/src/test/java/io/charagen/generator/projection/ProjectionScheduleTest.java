@@ -48,8 +48,8 @@ class ProjectionScheduleTest {
 
     @Test
     void optionsRejectNonsense() {
-        var e = assertThrows(IllegalArgumentException.class, () -> OPTIONS.withSteps(0));
-        assertEquals("steps must be at least 1, got 0", e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> OPTIONS.withSteps(-1));
+        assertEquals("steps must be at least 0, got -1", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> OPTIONS.withLearningRateRamps(1.5, 0.25));
         assertThrows(IllegalArgumentException.class, () -> OPTIONS.withInitialLearningRate(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> OPTIONS.withPixelScales(java.util.List.of()));
