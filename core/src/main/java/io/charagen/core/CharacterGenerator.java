@@ -12,7 +12,9 @@ import io.charagen.generator.character.CharacterRecord;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.character.ExpressionChoice;
 import io.charagen.generator.character.SpecPresets;
+import io.charagen.generator.checkpoint.CheckpointException;
 import io.charagen.generator.checkpoint.ModelKind;
+import io.charagen.generator.encoder.HeadEncoderBundle;
 import io.charagen.generator.model.LayerGroups;
 import io.charagen.generator.model.ModelRef;
 import io.charagen.generator.preset.Preset;
@@ -24,6 +26,7 @@ import io.charagen.generator.preset.PresetSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +59,7 @@ public final class CharacterGenerator implements Disposable {
     private final Application app;
     private final ModelRef spriteModel;
     private final ModelRef portraitModel;
+    private final ModelRef portraitEncoder; // null: portraits projected from w_avg
     private final PresetSet presets;
     private final List<String> spriteLayerGroups;
     private final String deviceType;
@@ -73,12 +77,19 @@ public final class CharacterGenerator implements Disposable {
 
     CharacterGenerator(Application app, ModelRef spriteModel, ModelRef portraitModel, PresetSet presets,
                        List<String> spriteLayerGroups, Supplier<CharacterMaker> makers, GeneratorSettings settings) {
+        this(app, spriteModel, portraitModel, null, presets, spriteLayerGroups, makers, settings);
+    }
+
+    CharacterGenerator(Application app, ModelRef spriteModel, ModelRef portraitModel, ModelRef portraitEncoder,
+                       PresetSet presets, List<String> spriteLayerGroups, Supplier<CharacterMaker> makers,
+                       GeneratorSettings settings) {
         if (app == null) {
             throw new IllegalStateException("start a CharacterGenerator once the libGDX application runs (Gdx.app is null)");
         }
         this.app = app;
         this.spriteModel = spriteModel;
         this.portraitModel = portraitModel;
+        this.portraitEncoder = portraitEncoder;
         this.presets = presets;
         this.spriteLayerGroups = List.copyOf(spriteLayerGroups);
         this.deviceType = settings.device;
@@ -102,25 +113,40 @@ public final class CharacterGenerator implements Disposable {
     }
 
     /**
-     * A generator on the character pipeline. The presets of both models are read now (on this
-     * thread); the networks are built by each worker before its first character.
+     * A generator on the character pipeline. The presets of both models and the head encoder the
+     * settings choose are read now (on this thread); the networks are built by each worker before its
+     * first character.
+     *
+     * @throws IllegalArgumentException when a preset or the chosen encoder cannot be read, or the encoder
+     *                                  was made for another portrait model
      */
     public static CharacterGenerator start(CharagenModel sprite, CharagenModel portrait, PresetSource presets,
                                            GeneratorSettings settings) {
         requireKind(sprite, ModelKind.SPRITE);
         requireKind(portrait, ModelKind.PORTRAIT);
         PresetSet snapshot = snapshot(presets, sprite.ref(), portrait.ref());
+        HeadEncoderBundle encoder = encoder(settings, portrait);
         String device = settings.device;
         Supplier<CharacterMaker> makers = () -> {
             try {
-                return PipelineMaker.open(sprite.source(), portrait.source(), snapshot, device);
+                return PipelineMaker.open(sprite.source(), portrait.source(), encoder, snapshot, device);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot build the networks of " + sprite + " and " + portrait + ": "
                         + e.getMessage(), e);
             }
         };
         List<String> groups = List.copyOf(LayerGroups.of(sprite.source().card()).all().keySet());
-        return new CharacterGenerator(Gdx.app, sprite.ref(), portrait.ref(), snapshot, groups, makers, settings);
+        return new CharacterGenerator(Gdx.app, sprite.ref(), portrait.ref(), encoder == null ? null : encoder.ref(),
+                snapshot, groups, makers, settings);
+    }
+
+    /** The head encoder the settings choose for {@code portrait}, or null for none. */
+    private static HeadEncoderBundle encoder(GeneratorSettings settings, CharagenModel portrait) {
+        try {
+            return settings.portraitEncoder.resolve(portrait.source()).orElse(null);
+        } catch (CheckpointException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private static void requireKind(CharagenModel model, ModelKind kind) {
@@ -170,6 +196,11 @@ public final class CharacterGenerator implements Disposable {
 
     public ModelRef portraitModel() {
         return portraitModel;
+    }
+
+    /** The head encoder that starts the portraits (name and weights' sha256), or null for none. */
+    public ModelRef portraitEncoder() {
+        return portraitEncoder;
     }
 
     /** Requests waiting or running now. */
@@ -241,19 +272,26 @@ public final class CharacterGenerator implements Disposable {
                 throw new IllegalArgumentException("mix groups " + spec.mix().groups() + ": the sprite model has "
                         + String.join(", ", spriteLayerGroups));
             }
-            return CacheKey.of(spriteOnly, deviceType, spriteModel, portraitModel, spec, used.spriteSide(), used.portraitSide());
+            return CacheKey.of(spriteOnly, deviceType, spriteModel, portraitModel, portraitEncoder, spec, used.spriteSide(),
+                    used.portraitSide());
         } catch (PresetException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
-    /** A cached character under the name this request gave it. */
-    static CharacterArt renamed(CharacterArt art, CharacterSpec spec) {
+    /**
+     * A cached character under the name this request gave it, its record naming this generator's
+     * portrait model and head encoder: a sprite preview's key leaves them out (its pixels do not depend
+     * on them), so a cached preview may have been made by a generator with others.
+     */
+    CharacterArt renamed(CharacterArt art, CharacterSpec spec) {
         CharacterRecord r = art.record();
-        if (r.spec().equals(spec)) {
+        if (r.spec().equals(spec) && Objects.equals(r.portraitModel(), portraitModel)
+                && Objects.equals(r.portraitEncoder(), portraitEncoder)) {
             return art;
         }
-        CharacterRecord record = new CharacterRecord(spec, r.spriteModel(), r.portraitModel(), r.device(), r.projectionLoss());
+        CharacterRecord record = new CharacterRecord(spec, r.spriteModel(), portraitModel, portraitEncoder, r.device(),
+                r.projectionLoss());
         return new CharacterArt(record, art.frames(), art.faces());
     }
 

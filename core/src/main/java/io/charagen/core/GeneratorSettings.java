@@ -1,10 +1,13 @@
 package io.charagen.core;
 
+import io.charagen.generator.encoder.EncoderChoice;
+
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
- * How a {@link CharacterGenerator} runs: worker threads, queue bound, caches and device. The
- * defaults suit a game making NPCs on a desktop CPU.
+ * How a {@link CharacterGenerator} runs: worker threads, queue bound, caches, device, and the head
+ * encoder that starts the portraits. The defaults suit a game making NPCs on a desktop CPU.
  */
 public final class GeneratorSettings {
 
@@ -14,6 +17,7 @@ public final class GeneratorSettings {
     Path diskCache;
     long diskCacheBytes = 512L << 20;
     String device = "cpu";
+    EncoderChoice portraitEncoder = EncoderChoice.besideModel();
 
     /**
      * Worker threads, each with its own copy of the networks (default 1: PyTorch already spreads one
@@ -55,6 +59,16 @@ public final class GeneratorSettings {
         }
         diskCache = folder;
         diskCacheBytes = maxBytes;
+        return this;
+    }
+
+    /**
+     * The head encoder whose prediction starts each portrait, refined by the spec's projection steps
+     * (default: the one beside the portrait model, {@code <model>.encoder.json}, when it ships one;
+     * {@link EncoderChoice#none()} projects every head from w_avg).
+     */
+    public GeneratorSettings portraitEncoder(EncoderChoice choice) {
+        portraitEncoder = Objects.requireNonNull(choice, "choice");
         return this;
     }
 

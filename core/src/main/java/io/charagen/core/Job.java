@@ -79,7 +79,7 @@ final class Job implements Runnable, GenerationRequest {
         generator.memory().put(key, art);
         if (state.compareAndSet(State.QUEUED, State.RUNNING)) {
             release();
-            deliver(CharacterGenerator.renamed(art, spec));
+            deliver(generator.renamed(art, spec));
         }
     }
 

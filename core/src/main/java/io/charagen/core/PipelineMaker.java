@@ -6,6 +6,7 @@ import io.charagen.generator.character.CharacterPipeline;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.character.PipelineListener;
 import io.charagen.generator.checkpoint.CheckpointException;
+import io.charagen.generator.encoder.HeadEncoderBundle;
 import io.charagen.generator.model.ModelSource;
 import io.charagen.generator.preset.PresetSource;
 
@@ -22,11 +23,17 @@ public final class PipelineMaker implements CharacterMaker {
 
     /**
      * Builds the networks of {@code sprite} and {@code portrait} on {@code device} ("cpu", or "gpu"
-     * for the first GPU when DJL's CUDA build of PyTorch is on the class path).
+     * for the first GPU when DJL's CUDA build of PyTorch is on the class path), without a head encoder.
      */
     public static PipelineMaker open(ModelSource sprite, ModelSource portrait, PresetSource presets, String device)
             throws CheckpointException {
-        return new PipelineMaker(CharacterPipeline.open(sprite, portrait, presets, toDevice(device)));
+        return open(sprite, portrait, null, presets, device);
+    }
+
+    /** As {@link #open(ModelSource, ModelSource, PresetSource, String)}, with the portrait model's head encoder (or null). */
+    public static PipelineMaker open(ModelSource sprite, ModelSource portrait, HeadEncoderBundle portraitEncoder,
+                                     PresetSource presets, String device) throws CheckpointException {
+        return new PipelineMaker(CharacterPipeline.open(sprite, portrait, portraitEncoder, presets, toDevice(device)));
     }
 
     static Device toDevice(String device) {

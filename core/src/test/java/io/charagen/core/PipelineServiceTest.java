@@ -9,7 +9,9 @@ import io.charagen.generator.character.CharacterPipeline;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.character.ExpressionChoice;
 import io.charagen.generator.character.LayerMix;
+import io.charagen.generator.character.PortraitPath;
 import io.charagen.generator.checkpoint.ModelKind;
+import io.charagen.generator.encoder.EncoderChoice;
 import io.charagen.generator.preset.PresetLibrary;
 import ai.djl.Device;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The service on the real pipeline: models through the AssetManager, characters drawn by the
  * fixture networks on a worker, the same pixels as the pipeline run directly, and back again from
- * the disk cache in a second generator.
+ * the disk cache in a second generator; and portraits started by a head encoder the settings choose.
  */
 class PipelineServiceTest {
 
@@ -74,6 +76,32 @@ class PipelineServiceTest {
         CharacterArt again = requestOnce(settings);
         assertTrue(FakeArt.sameArt(direct, again), "the next run's generator read the same pixels from disk");
         assertEquals(served.record().toJson(), again.record().toJson());
+    }
+
+    @Test
+    void theChosenHeadEncoderStartsThePortraitsAndIsRecorded() throws Exception {
+        // The toolkit's tiny parity encoder, paired with sg3t-64 (generator's test resources).
+        Path card = Path.of("../generator/src/test/resources/head-encoder/tiny.encoder.json").toAbsolutePath().normalize();
+        CharacterGenerator generator = CharacterGenerator.start(sprite, portrait, new PresetLibrary(PRESETS),
+                new GeneratorSettings().portraitEncoder(EncoderChoice.file(card)));
+        try {
+            assertEquals("tiny", generator.portraitEncoder().name());
+            RecordingListener heard = new RecordingListener();
+            generator.request(new CharacterSpec("Wren", 21, 0.7, null, List.of(new ExpressionChoice("neutral", null)), 24,
+                    null, 0), heard);
+            RecordingListener.Event e = heard.next();
+            assertEquals("done", e.kind(), String.valueOf(e.error()));
+            GeneratedCharacter character = e.character();
+            assertEquals(PortraitPath.ENCODER, character.record().portraitPath());
+            assertEquals(generator.portraitEncoder(), character.record().portraitEncoder());
+            HeadlessGdx.onRenderThread(() -> {
+                character.dispose();
+                return null;
+            });
+        } finally {
+            generator.dispose();
+            assertTrue(generator.awaitStopped(30_000));
+        }
     }
 
     /** One character from a fresh generator, which is disposed afterwards. */

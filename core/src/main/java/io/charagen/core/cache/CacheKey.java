@@ -14,14 +14,14 @@ import java.util.List;
 
 /**
  * What a cached character is filed under: a sha256 over everything that decides its pixels (the
- * models' sha256, the device type, the spec without its name, and the content of every preset it
+ * models' sha256 and the portrait's head encoder's, the device type, the spec without its name, and the content of every preset it
  * uses), so a changed preset or model can never bring back a stale character. A sprite-only preview
  * leaves out what only the faces depend on, so every full character's sprite is also a preview.
  */
 public record CacheKey(String hex) {
 
     /** Bump when what is cached, or how it is keyed, changes. */
-    static final String VERSION = "charagen-cache/1";
+    static final String VERSION = "charagen-cache/2";
 
     public CacheKey {
         if (!hex.matches("[0-9a-f]{64}")) {
@@ -29,12 +29,20 @@ public record CacheKey(String hex) {
         }
     }
 
+    /** The key of a character whose portraits are projected from w_avg (no head encoder). */
+    public static CacheKey of(boolean spriteOnly, String deviceType, ModelRef spriteModel, ModelRef portraitModel,
+                              CharacterSpec spec, List<Preset> spritePresets, List<Preset> portraitPresets) {
+        return of(spriteOnly, deviceType, spriteModel, portraitModel, null, spec, spritePresets, portraitPresets);
+    }
+
     /**
+     * @param portraitEncoder the head encoder that starts the portraits, or null for none; ignored for a preview
      * @param spritePresets   the sprite model's presets the spec uses (its archetype)
      * @param portraitPresets the portrait model's presets it uses (archetype, expressions); ignored for a preview
      */
     public static CacheKey of(boolean spriteOnly, String deviceType, ModelRef spriteModel, ModelRef portraitModel,
-                              CharacterSpec spec, List<Preset> spritePresets, List<Preset> portraitPresets) {
+                              ModelRef portraitEncoder, CharacterSpec spec, List<Preset> spritePresets,
+                              List<Preset> portraitPresets) {
         MessageDigest sha = sha256();
         Fields f = new Fields(sha);
         f.text(VERSION).text(spriteOnly ? "sprite" : "character").text(deviceType).text(spriteModel.sha256());
@@ -47,7 +55,8 @@ public record CacheKey(String hex) {
         }
         spritePresets.forEach(p -> f.preset(p));
         if (!spriteOnly) {
-            f.text(portraitModel.sha256()).number(spec.projectionSteps());
+            f.text(portraitModel.sha256()).text(portraitEncoder == null ? "no encoder" : portraitEncoder.sha256())
+                    .number(spec.projectionSteps());
             for (ExpressionChoice e : spec.expressions()) {
                 f.text(e.name()).number(e.strength() == null ? Long.MIN_VALUE : Double.doubleToLongBits(e.strength()));
             }

@@ -51,6 +51,21 @@ class CacheKeyTest {
     }
 
     @Test
+    void theHeadEncoderCountsForCharactersAndNotForPreviews() {
+        ModelRef encoder = new ModelRef("p.encoder", "4".repeat(64));
+        List<Preset> archetype = List.of(preset(SPRITE, PresetKind.ARCHETYPE, "hero", 1));
+        CharacterSpec spec = spec("A", 1, 0.7, null, 0);
+        CacheKey projected = CacheKey.of(false, "cpu", SPRITE, PORTRAIT, spec, archetype, List.of());
+        assertEquals(projected, CacheKey.of(false, "cpu", SPRITE, PORTRAIT, null, spec, archetype, List.of()));
+        assertNotEquals(projected, CacheKey.of(false, "cpu", SPRITE, PORTRAIT, encoder, spec, archetype, List.of()));
+        assertNotEquals(CacheKey.of(false, "cpu", SPRITE, PORTRAIT, encoder, spec, archetype, List.of()),
+                CacheKey.of(false, "cpu", SPRITE, PORTRAIT, new ModelRef("p.encoder", "5".repeat(64)), spec, archetype,
+                        List.of()), "another encoder's weights");
+        assertEquals(CacheKey.of(true, "cpu", SPRITE, PORTRAIT, spec, archetype, List.of()),
+                CacheKey.of(true, "cpu", SPRITE, PORTRAIT, encoder, spec, archetype, List.of()), "a sprite preview");
+    }
+
+    @Test
     void aSpritePreviewIgnoresWhatOnlyTheFacesDependOn() {
         List<Preset> archetype = List.of(preset(SPRITE, PresetKind.ARCHETYPE, "hero", 1));
         CacheKey preview = CacheKey.of(true, "cpu", SPRITE, PORTRAIT, spec("A", 1, 0.7, null, 5), archetype, List.of());
