@@ -6,7 +6,8 @@ import io.charagen.generator.model.ModelRef;
 /**
  * A character record only makes the same character again with the models it was made with; this
  * checks them (by sha256) before anything is generated from it. A record made without a portrait
- * model (a sprite only) goes with no portrait model, and a record made with one needs it.
+ * model (a sprite only) goes with no portrait model, and a record made with one needs it; so with
+ * the portrait model's head encoder.
  */
 public final class RecordModels {
 
@@ -30,6 +31,33 @@ public final class RecordModels {
         }
         if (portrait != null) {
             requireSame("portrait", record.portraitModel(), portrait);
+        }
+    }
+
+    /**
+     * A record's portrait was found the way its {@code portrait_path} says: with the head encoder it
+     * names (the same weights, by sha256), or without one.
+     *
+     * @param encoder the head encoder in use, or null for none
+     * @throws IllegalArgumentException naming the record's encoder and the one in use, when they differ
+     *                                  or only one of them is there
+     */
+    public static void requireSameEncoder(CharacterRecord record, ModelRef encoder) {
+        ModelRef recorded = record.portraitEncoder();
+        if (recorded == null && encoder != null) {
+            throw new IllegalArgumentException("the record's portrait was " + (record.hasPortraitModel()
+                    ? "projected without a head encoder" : "not made (a sprite only)") + ", but head encoder "
+                    + encoder.describe() + " is in use; make it again without one (--portrait-encoder none)");
+        }
+        if (recorded != null && encoder == null) {
+            throw new IllegalArgumentException("the record's portrait path is '" + record.portraitPath().key()
+                    + "': head encoder " + recorded.describe() + " started it, but no head encoder is in use; give that"
+                    + " encoder's card with --portrait-encoder PATH (or put it beside the portrait model)");
+        }
+        if (recorded != null && !recorded.sha256().equals(encoder.sha256())) {
+            throw new IllegalArgumentException("the record's portrait was started by head encoder " + recorded.describe()
+                    + ", but the head encoder in use is " + encoder.describe() + "; give the same encoder with"
+                    + " --portrait-encoder PATH");
         }
     }
 

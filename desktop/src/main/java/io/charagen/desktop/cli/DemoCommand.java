@@ -25,15 +25,19 @@ import java.util.regex.Pattern;
 final class DemoCommand implements Callable<Integer> {
 
     /**
-     * Projection steps per villager: with the 64x64 fixture models on a 2-core CPU, 30 steps bring
-     * one in about half a minute while the map is drawn (15 s without a window); the projector's
-     * default (100) matches the head more closely but takes more than twice as long.
+     * Projection steps per villager without a head encoder: with the 64x64 fixture models on a 2-core
+     * CPU, 30 steps bring one in about half a minute while the map is drawn (15 s without a window);
+     * the projector's default (100) matches the head more closely but takes more than twice as long.
+     * With an encoder the default is 0: its prediction as it is.
      */
     static final int DEFAULT_STEPS = 30;
     private static final Pattern WINDOW = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
 
     @Mixin
     ModelOptions models;
+
+    @Mixin
+    EncoderOption encoder;
 
     @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Where to run the networks (default ${DEFAULT-VALUE}).")
     DeviceOption device;
@@ -46,10 +50,11 @@ final class DemoCommand implements Callable<Integer> {
             + "others take the next ones (default ${DEFAULT-VALUE}: the same villagers and map every run).")
     long seed;
 
-    @Option(names = "--steps", defaultValue = "" + DEFAULT_STEPS, paramLabel = "N", description = "Projection steps "
-            + "per villager's portrait (default ${DEFAULT-VALUE}; the projector's own default, 100, matches the head "
-            + "more closely and takes more than twice as long).")
-    int steps;
+    @Option(names = "--steps", paramLabel = "N", description = "Projection steps per villager's portrait: with a head "
+            + "encoder, the steps that refine its prediction (default 0: none); without one, the steps of the projection "
+            + "from w_avg (default " + DEFAULT_STEPS + "; the projector's own default, 100, matches the head more closely "
+            + "and takes more than twice as long).")
+    Integer steps;
 
     @ArgGroup(exclusive = true)
     Cache cache;
@@ -81,22 +86,26 @@ final class DemoCommand implements Callable<Integer> {
         }
         int width = Integer.parseInt(size.group(1));
         int height = Integer.parseInt(size.group(2));
-        DemoSettings.check(npcs, seed, steps, width, height);
+        DemoSettings.check(npcs, seed, steps != null ? steps : DEFAULT_STEPS, width, height);
         if (torchThreads != null && (torchThreads < 1 || torchThreads > 1024)) {
             throw new IllegalArgumentException("--torch-threads " + torchThreads + ": expected 1 to 1024");
         }
         Path cacheFolder = cache != null && cache.none ? null
                 : CacheFolder.check(cache != null && cache.folder != null ? cache.folder : defaultCache(), "--cache");
-        DemoSettings settings = new DemoSettings(existing(models.spritePath(), "--sprite-model"),
-                existing(models.portraitPath(), "--portrait-model"), presets(models.presetsPath()), device.name(),
-                npcs, seed, steps, cacheFolder, width, height);
+        Path sprite = existing(models.spritePath(), "--sprite-model");
+        Path portrait = existing(models.portraitPath(), "--portrait-model");
+        Path encoderCard = encoder.card(portrait).orElse(null); // read, and checked against the model, as it loads
+        int villagerSteps = steps != null ? steps : encoderCard != null ? 0 : DEFAULT_STEPS;
+        DemoSettings settings = new DemoSettings(sprite, portrait, encoderCard,
+                presets(models.presetsPath()), device.name(), npcs, seed, villagerSteps, cacheFolder, width, height);
         requireDisplay();
         useTorchThreads();
         if (device == DeviceOption.gpu) {
             device.toDevice(); // a clear message now rather than a failed worker later
         }
-        System.err.printf("charagen demo: %d villagers from seed %d, %d projection steps each, on the %s; cache %s%n",
-                npcs, seed, steps, device, cacheFolder != null ? cacheFolder : "off");
+        System.err.printf("charagen demo: %d villagers from seed %d, %s%d projection steps each, on the %s; cache %s%n",
+                npcs, seed, encoderCard != null ? "head encoder " + encoderCard.getFileName() + " and " : "", villagerSteps,
+                device, cacheFolder != null ? cacheFolder : "off");
         DemoLauncher.run(settings, new DemoObserver() {
             private long start;
 

@@ -25,11 +25,16 @@ final class EditorCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    @Mixin
+    EncoderOption encoder;
+
     @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Where to run (default ${DEFAULT-VALUE}).")
     DeviceOption device;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Projection steps of each portrait set (default: the "
-            + "projector's default); fewer are faster and less faithful. The editor can change it too.")
+    @Option(names = "--steps", paramLabel = "N", description = "Projection steps of each portrait set: with a head "
+            + "encoder, the steps that refine its prediction (default 0: none); without one, the steps of the projection "
+            + "from w_avg (default: the projector's default, " + ProjectionOptions.DEFAULT_STEPS + "); fewer are faster and "
+            + "less faithful. The editor can change it too.")
     Integer steps;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Folder of the editor's disk cache, which belongs to "
@@ -48,9 +53,12 @@ final class EditorCommand implements Callable<Integer> {
         if (device == DeviceOption.gpu) {
             device.toDevice(); // says now, not in the window, when no GPU is visible
         }
-        EditorSettings settings = new EditorSettings(models.spritePath(), models.portraitPath(), models.presetsPath(),
-                device.name(), steps != null ? steps : ProjectionOptions.defaults().steps(),
-                cache != null ? cache : defaultCache(), Integer.parseInt(size.group(1)), Integer.parseInt(size.group(2)));
+        Path portrait = models.portraitPath();
+        Path encoderCard = encoder.card(portrait).orElse(null); // read, and checked against the model, as it loads
+        int projectionSteps = steps != null ? steps : encoderCard != null ? 0 : ProjectionOptions.DEFAULT_STEPS;
+        EditorSettings settings = new EditorSettings(models.spritePath(), portrait, encoderCard, models.presetsPath(),
+                device.name(), projectionSteps, cache != null ? cache : defaultCache(), Integer.parseInt(size.group(1)),
+                Integer.parseInt(size.group(2)));
         EditorWindow.open(new EditorApp(settings));
         return 0;
     }

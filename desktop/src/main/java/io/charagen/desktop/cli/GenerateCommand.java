@@ -9,7 +9,9 @@ import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.character.ExpressionChoice;
 import io.charagen.generator.character.LayerMix;
 import io.charagen.generator.checkpoint.CheckpointException;
+import io.charagen.generator.encoder.HeadEncoderBundle;
 import io.charagen.generator.latent.NumpyRandomState;
+import io.charagen.generator.model.ModelRef;
 import io.charagen.generator.model.ModelSource;
 import io.charagen.generator.projection.ProjectionOptions;
 import io.charagen.generator.io.WriteAccess;
@@ -43,6 +45,10 @@ import java.util.concurrent.Callable;
                         + "that regenerates it); with --count, 8-character sheets and Name_k files.",
                 "Without a portrait model (no --portrait-model and none in assets/models) it makes the sprite only: "
                         + "everything but the faces.",
+                "Where the portrait model ships a head encoder (<model>.encoder.json beside it, or --portrait-encoder "
+                        + "PATH), one pass of it predicts the portrait's w from the sprite, refined by --steps "
+                        + "projection steps (default 0); without one, the head is projected from w_avg (default "
+                        + ProjectionOptions.DEFAULT_STEPS + " steps).",
                 "With --project and --actor, also sets the project's actors to them in data/Actors.json."})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -94,6 +100,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    @Mixin
+    EncoderOption encoder;
+
     @Option(names = "--palette", defaultValue = "32", paramLabel = "N", description = "Colours in the sprite's palette (default ${DEFAULT-VALUE}).")
     int palette;
 
@@ -108,7 +117,9 @@ final class GenerateCommand implements Callable<Integer> {
             + "--mix-seed (the model card's groups; without them pose, expression, identity).")
     List<String> mixGroups;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Projection steps (default: the projector's default). "
+    @Option(names = "--steps", paramLabel = "N", description = "Projection steps, 0 to 100000. With a head encoder, the "
+            + "steps that refine its prediction (default 0: none); without one, the steps of the projection from w_avg "
+            + "(default: the projector's default, " + ProjectionOptions.DEFAULT_STEPS + "; 0 is refused). "
             + "Needs a portrait model.")
     Integer steps;
 
@@ -159,13 +170,18 @@ final class GenerateCommand implements Callable<Integer> {
         if (fromRecord != null) {
             RecordModels.requireSame(fromRecord, sprite.ref(), portrait != null ? portrait.ref() : null);
         }
+        HeadEncoderBundle portraitEncoder = portrait == null ? null : encoderFor(portrait, fromRecord);
+        if (fromRecord != null) {
+            RecordModels.requireSameEncoder(fromRecord, portraitEncoder != null ? portraitEncoder.ref() : null);
+        }
         if (noFaces != null) {
             System.err.println("charagen: " + noFaces + ": faces skipped (the sheet, walk preview and record are written)");
         }
         ProgressBar progress = ProgressBar.forStderr();
         List<Character> characters = new ArrayList<>();
         List<ActorLook> looks;
-        try (CharacterPipeline pipeline = CharacterPipeline.open(sprite, portrait, models.presetLibrary(), device.toDevice())) {
+        try (CharacterPipeline pipeline = CharacterPipeline.open(sprite, portrait, portraitEncoder, models.presetLibrary(),
+                device.toDevice())) {
             CharacterSpec first = fromRecord != null ? fromRecord.spec().withNameAndSeed(stem, fromRecord.spec().seed())
                     : spec(pipeline, stem);
             looks = actors == null ? null : portrait == null ? CharacterExport.actorLooks(stem, count)
@@ -173,6 +189,7 @@ final class GenerateCommand implements Callable<Integer> {
             if (portrait != null) {
                 System.err.printf("charagen: sprite model %s, portrait model %s%s; seed %d%n", sprite.ref().describe(),
                         portrait.ref().describe(), pipeline.hasPerceptualTerm() ? " (with its discriminator)" : "", first.seed());
+                System.err.println("charagen: " + portraitStart(portraitEncoder, sprite, first.projectionSteps()));
             } else {
                 System.err.printf("charagen: sprite model %s, no portrait model; seed %d%n", sprite.ref().describe(), first.seed());
             }
@@ -227,13 +244,37 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /**
+     * The head encoder that starts the portraits: the option's choice, except that a record made
+     * without one is made again without one (an encoder beside the model is then left alone); null for none.
+     */
+    private HeadEncoderBundle encoderFor(ModelSource portrait, CharacterRecord fromRecord) throws CheckpointException {
+        if (fromRecord != null && fromRecord.portraitEncoder() == null && !encoder.namesFile()) {
+            return null;
+        }
+        return encoder.resolve(portrait).orElse(null);
+    }
+
+    /** How the portraits' w is found, one line, with a note when the encoder was trained on another sprite model. */
+    private static String portraitStart(HeadEncoderBundle portraitEncoder, ModelSource sprite, int steps) {
+        if (portraitEncoder == null) {
+            return "no head encoder: each head is projected from w_avg in " + steps + " steps";
+        }
+        String line = "head encoder " + portraitEncoder.ref().describe() + " predicts each portrait's w"
+                + (steps == 0 ? " (no projection steps)" : ", refined in " + steps + " projection steps");
+        ModelRef trainedOn = portraitEncoder.card().sprite();
+        return trainedOn.sha256().equals(sprite.ref().sha256()) ? line : line + "; note: it was trained on sprite model "
+                + trainedOn.describe() + ", not this one, so its portraits may match less well";
+    }
+
+    /**
      * Without a portrait model there are no faces: an option that chooses them is a usage error.
      *
      * @param why       why there is no portrait model, for the message
      * @param couldGive whether --portrait-model PATH would make faces (not for a record made without one)
      */
     private void requireNoFaceOptions(String why, boolean couldGive) {
-        String option = expressions != null ? "--expressions" : steps != null ? "--steps" : actorFace != null ? "--actor-face" : null;
+        String option = expressions != null ? "--expressions" : steps != null ? "--steps" : actorFace != null ? "--actor-face"
+                : encoder.namesFile() ? EncoderOption.OPTION : null;
         if (option != null) {
             throw new IllegalArgumentException(option + ": no faces are made (" + why + "); "
                     + (couldGive ? "give a portrait model with --portrait-model PATH, or " : "") + "leave out " + option);
@@ -293,15 +334,37 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--mix-seed and --mix-groups go together: give both or neither");
         }
         LayerMix mix = mixSeed == null ? null : new LayerMix(mixSeed, mixGroups);
-        return new CharacterSpec(stem, firstSeed, psi, archetype, faces, palette, outlineRgb,
-                steps != null ? steps : ProjectionOptions.defaults().steps(), mix);
+        return new CharacterSpec(stem, firstSeed, psi, archetype, faces, palette, outlineRgb, projectionSteps(pipeline), mix);
+    }
+
+    /** --steps, or its default: 0 with a head encoder (its w as it is), the projector's default without one. */
+    private int projectionSteps(CharacterPipeline pipeline) {
+        boolean encoded = pipeline.portraitEncoder() != null;
+        if (steps == null) {
+            return encoded ? 0 : ProjectionOptions.DEFAULT_STEPS;
+        }
+        if (steps < 0 || steps > CharacterSpec.MAX_PROJECTION_STEPS) {
+            throw new IllegalArgumentException("--steps " + steps + ": expected 0 to " + CharacterSpec.MAX_PROJECTION_STEPS);
+        }
+        if (steps == 0 && !encoded && pipeline.hasPortraitModel()) {
+            throw new IllegalArgumentException("--steps 0: there is no head encoder for the portrait model, so each face"
+                    + " would be w_avg's whatever the sprite; give 1 or more steps, or an encoder with "
+                    + EncoderOption.OPTION + " PATH");
+        }
+        return steps;
     }
 
     private static String timings(Character character) {
         StringBuilder out = new StringBuilder("times");
         character.stageNanos().forEach((stage, nanos) -> out.append(String.format(" %s %.2f s,", stage.label(), nanos / 1e9)));
         out.setLength(out.length() - 1);
-        return character.faces().isEmpty() ? out.toString()
-                : out + String.format(" (%d projection steps)", character.projectionSteps());
+        if (character.faces().isEmpty()) {
+            return out.toString();
+        }
+        return out + switch (character.record().portraitPath()) {
+            case ENCODER -> " (head encoder, no projection steps)";
+            case ENCODER_REFINEMENT -> String.format(" (head encoder and %d projection steps)", character.projectionSteps());
+            case PROJECTION -> String.format(" (%d projection steps)", character.projectionSteps());
+        };
     }
 }

@@ -23,6 +23,7 @@ import io.charagen.core.assets.CharagenModel;
 import io.charagen.core.assets.CharagenModelLoader;
 import io.charagen.desktop.ui.EditorSkin;
 import io.charagen.generator.checkpoint.ModelKind;
+import io.charagen.generator.encoder.EncoderChoice;
 import io.charagen.generator.preset.PresetLibrary;
 
 import java.util.List;
@@ -147,6 +148,8 @@ public final class DemoApp extends ApplicationAdapter {
         CharagenModel portrait = assets.get(portraitFile, CharagenModel.class);
         GeneratorSettings generatorSettings = new GeneratorSettings()
                 .device(settings.device())
+                .portraitEncoder(settings.portraitEncoder() != null ? EncoderChoice.file(settings.portraitEncoder())
+                        : EncoderChoice.none())
                 .queueCapacity(Math.max(32, settings.npcs()));
         if (settings.cache() != null) {
             generatorSettings.diskCache(settings.cache(), DemoSettings.CACHE_BYTES);

@@ -11,6 +11,7 @@ import io.charagen.core.CharacterGenerator;
 import io.charagen.core.GeneratorSettings;
 import io.charagen.desktop.ui.EditorPalette;
 import io.charagen.desktop.ui.EditorSkin;
+import io.charagen.generator.encoder.EncoderChoice;
 import io.charagen.generator.preset.PresetLibrary;
 
 /**
@@ -71,6 +72,7 @@ public final class EditorApp extends ApplicationAdapter {
 
     private String models() {
         return "sprite " + settings.spriteModel().getFileName() + ", portrait " + settings.portraitModel().getFileName()
+                + (settings.portraitEncoder() != null ? " with " + settings.portraitEncoder().getFileName() : "")
                 + " on the " + settings.device();
     }
 
@@ -101,6 +103,8 @@ public final class EditorApp extends ApplicationAdapter {
             PresetLibrary presets = new PresetLibrary(settings.presets());
             generator = CharacterGenerator.start(loading.sprite(), loading.portrait(), presets, new GeneratorSettings()
                     .device(settings.device())
+                    .portraitEncoder(settings.portraitEncoder() != null ? EncoderChoice.file(settings.portraitEncoder())
+                            : EncoderChoice.none())
                     .diskCache(settings.cache(), DISK_CACHE_BYTES));
             stopOnExit = new Thread(this::stopGenerator, "charagen-editor-exit");
             Runtime.getRuntime().addShutdownHook(stopOnExit);

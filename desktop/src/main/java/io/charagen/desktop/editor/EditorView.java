@@ -43,7 +43,7 @@ final class EditorView implements Disposable {
             faces.add(ExpressionChoice.BASE);
         }
         form = new SpecForm(skin, generator.archetypes(), FaceOrder.sorted(faces), presetStrengths,
-                generator.spriteLayerGroups(), projectionSteps, this::formChanged);
+                generator.spriteLayerGroups(), projectionSteps, generator.portraitEncoder() != null, this::formChanged);
         preview = new PreviewPanel(skin);
         live = new LiveCharacter(generator, preview, status);
         grid = new CandidateGrid(skin, generator, this::specOrNull, form::setSeed, status);

@@ -147,6 +147,7 @@ final class FilesPanel extends Table {
             Path file = typedPath(recordPath, "the record's file");
             CharacterRecord record = CharacterRecord.read(file);
             RecordModels.requireSame(record, generator.spriteModel(), generator.portraitModel());
+            RecordModels.requireSameEncoder(record, generator.portraitEncoder());
             List<String> notes = form.load(record.spec());
             status.info("loaded " + record.spec().name() + " from " + file.toAbsolutePath()
                     + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));

@@ -41,18 +41,21 @@ final class SpecForm extends Table {
     private final PortraitControls portraits;
     private final MixControls mix;
     private final Runnable changed;
+    private final int fewestSteps; // 0 where a head encoder starts the portraits
     private int paletteSize = PALETTE;
     private Integer outlineRgb;
     private boolean loading;
 
     /**
      * @param presetStrengths each expression preset's own strength; "neutral" may have none
+     * @param portraitEncoder whether a head encoder starts the portraits (then 0 steps are allowed)
      * @param changed         called after the user changes anything
      */
     SpecForm(Skin skin, List<String> archetypes, List<String> expressionNames, Map<String, Double> presetStrengths,
-             List<String> layerGroups, int projectionSteps, Runnable changed) {
+             List<String> layerGroups, int projectionSteps, boolean portraitEncoder, Runnable changed) {
         super(skin);
         this.changed = changed;
+        this.fewestSteps = portraitEncoder ? 0 : 1;
         setName("spec-form");
         top().left();
         defaults().left().padBottom(5);
@@ -148,13 +151,15 @@ final class SpecForm extends Table {
     private int projectionSteps() {
         try {
             int n = Integer.parseInt(steps.getText().trim());
-            if (n >= 1 && n <= 100_000) {
+            if (n >= fewestSteps && n <= CharacterSpec.MAX_PROJECTION_STEPS) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new IllegalArgumentException("projection steps '" + steps.getText().trim() + "': expected 1 to 100000");
+        throw new IllegalArgumentException("projection steps '" + steps.getText().trim() + "': expected " + fewestSteps
+                + " to " + CharacterSpec.MAX_PROJECTION_STEPS + (fewestSteps == 0 ? " (0: the head encoder's w as it is)"
+                : " (no head encoder: the head is projected from w_avg)"));
     }
 
     /** The character's name as typed (checked when it names files). */

@@ -22,10 +22,18 @@ class DemoCommandTest {
         assertUsageError("--window", "--window", "huge");
         assertUsageError("--npcs", "--npcs", "0");
         assertUsageError("--npcs", "--npcs", "65");
-        assertUsageError("--steps", "--steps", "0");
+        assertUsageError("--steps", "--steps", "-1");
         assertUsageError("--window", "--window", "200x100");
         assertUsageError("--cache", "--cache", temp.toString(), "--no-cache");
         assertUsageError("--torch-threads", "--torch-threads", "0");
+    }
+
+    @Test
+    void zeroStepsNeedAHeadEncoder() {
+        String err = run(CharagenCommand.EXIT_USAGE, "--sprite-model", FIXTURES.resolve("sg2-64.pkl").toString(),
+                "--portrait-model", FIXTURES.resolve("sg3t-64.pkl").toString(), "--presets", "../presets", "--steps", "0",
+                "--no-cache");
+        assertTrue(err.contains("--steps 0") && err.contains("head encoder"), err);
     }
 
     @Test
