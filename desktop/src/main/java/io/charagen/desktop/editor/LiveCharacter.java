@@ -121,7 +121,7 @@ final class LiveCharacter implements Disposable {
                 GeneratedCharacter oldFinished = finished;
                 finished = character;
                 preview.showPortraits(character);
-                showProgress(String.format("done (projection loss %.4f)", character.record().projectionLoss()), 1, 1);
+                showProgress(doneLabel(character.record()), 1, 1);
                 release(oldFinished);
             } else {
                 showProgress("sprite ready; projection queued", 0, 1);
@@ -177,5 +177,14 @@ final class LiveCharacter implements Disposable {
         if (f != null) {
             f.dispose();
         }
+    }
+
+    /** What the portraits' progress bar says once a character is done: how its portrait w was found. */
+    private static String doneLabel(CharacterRecord record) {
+        return switch (record.portraitPath()) {
+            case ENCODER -> "done (head encoder)";
+            case ENCODER_REFINEMENT -> String.format("done (head encoder, refined: loss %.4f)", record.projectionLoss());
+            case PROJECTION -> String.format("done (projection loss %.4f)", record.projectionLoss());
+        };
     }
 }
