@@ -35,3 +35,19 @@ def lpc_dir() -> Path:
     if not path.is_dir():
         pytest.fail(f"LPC layers not found at {path} (set CHARAGEN_SHARED)")
     return path
+
+
+@pytest.fixture(scope="session")
+def palettes():
+    """The LPC skin and hair palettes that sprites and portraits share."""
+    from charagen_train.data.lpc_palettes import load_palettes
+    return load_palettes()
+
+
+@pytest.fixture(scope="session")
+def face_worker():
+    """A DiceBear worker drawing faces at RPG Maker's 144 x 144 face size."""
+    from charagen_train.data.face_worker import FaceWorker
+    from charagen_train.evaluate.face_checks import FACE
+    with FaceWorker(FACE) as worker:
+        yield worker

@@ -11,25 +11,14 @@ from scipy import ndimage
 
 from charagen_train.cli import main
 from charagen_train.data import sheet_layout as sl
-from charagen_train.data.face_worker import FaceWorker
-from charagen_train.data.lpc_palettes import load_palettes
 from charagen_train.data.portrait_builder import draw_sample
 from charagen_train.evaluate import matching as mt
 from charagen_train.evaluate.metrics import srgb_to_lab
 from charagen_train.render.faces import recoloured
 
+from face_sheets import sheet_of
+
 FACE = 144
-
-
-@pytest.fixture(scope="module")
-def palettes():
-    return load_palettes()
-
-
-@pytest.fixture(scope="module")
-def worker():
-    with FaceWorker(FACE) as w:
-        yield w
 
 
 @pytest.fixture(scope="module")
@@ -104,11 +93,11 @@ def test_the_headgear_colours_are_those_of_the_lpc_layers(composer):
             assert ramp == set(mt.HEADGEAR_RAMPS[kind]), layer.path
 
 
-def test_the_face_measure_finds_skin_hex_and_hair_hex(worker, palettes):
+def test_the_face_measure_finds_skin_hex_and_hair_hex(face_worker, palettes):
     labels = [draw_sample(4243, i, palettes) for i in range(16)]
     shaved = {**labels[0], "hair": "short19"}
     labels.append(recoloured({**labels[1], "hair": "long06"}, "hair_colour", "black", palettes))  # near-black hair
-    faces = worker.render(labels + [shaved])
+    faces = face_worker.render(labels + [shaved])
     for label, face in zip(labels, faces):
         colours = mt.face_colours(face)
         assert np.linalg.norm(colours.skin_lab - lab_of(label["skin_hex"])) < 0.5, label["index"]
@@ -119,36 +108,28 @@ def test_the_face_measure_finds_skin_hex_and_hair_hex(worker, palettes):
     assert mt.face_colours(faces[-1]).hair_lab is None  # a shaved head draws no hair colour
 
 
-def test_a_face_with_the_sprites_colours_matches_and_one_with_other_hair_does_not(truths, worker, palettes):
+def test_a_face_with_the_sprites_colours_matches_and_one_with_other_hair_does_not(truths, face_worker, palettes):
     labels, character = next(t for t in truths if not t[0]["headgear"] and t[0]["hair_colour"] != "black")
     sprite = mt.sprite_colours(front(character))
     same = face_like(labels, palettes)
     same = {**same, "hair": same["hair"] if same["hair"] != "short19" else "short01"}
     other = recoloured(same, "hair_colour", "black", palettes)
-    matching_face, other_face = worker.render([same, other])
+    matching_face, other_face = face_worker.render([same, other])
     good = mt.match(sprite, mt.face_colours(matching_face))
     assert good.hair_de < 2 and good.skin_de < 2 and good.hair_note is None
     bad = mt.match(sprite, mt.face_colours(other_face))
     assert bad.hair_de > 15 and bad.skin_de < 2
 
 
-def test_hair_under_headgear_is_reported_hidden_not_compared(truths, worker, palettes):
+def test_hair_under_headgear_is_reported_hidden_not_compared(truths, face_worker, palettes):
     labels, character = next(t for t in truths if t[0]["headgear"])
-    face = worker.render([face_like(labels, palettes)])[0]
+    face = face_worker.render([face_like(labels, palettes)])[0]
     result = mt.match(mt.sprite_colours(front(character)), mt.face_colours(face))
     assert result.hair_de is None and "hidden" in result.hair_note and result.skin_de < 2
 
 
-def face_sheet(face: np.ndarray) -> np.ndarray:
-    """A 576 x 288 RGBA face sheet with `face` as the neutral face in slot 0, the rest empty."""
-    sheet = np.zeros((2 * FACE, 4 * FACE, 4), np.uint8)
-    sheet[:FACE, :FACE, :3] = face
-    sheet[:FACE, :FACE, 3] = 255
-    return sheet
-
-
 @pytest.fixture
-def export(tmp_path, truths, worker, palettes):
+def export(tmp_path, truths, face_worker, palettes):
     """A folder as `charagen generate --count 8 --name T` (and a `--name Hero`) writes it, from truths."""
     (tmp_path / "characters").mkdir()
     (tmp_path / "faces").mkdir()
@@ -157,10 +138,10 @@ def export(tmp_path, truths, worker, palettes):
         sheet[(k // 4) * 192:(k // 4 + 1) * 192, (k % 4) * 144:(k % 4 + 1) * 144] = character
     Image.fromarray(sheet).save(tmp_path / "characters" / "T.png")
     Image.fromarray(truths[8][1]).save(tmp_path / "characters" / "$Hero.png")
-    faces = worker.render([face_like(labels, palettes, k) for k, (labels, _) in enumerate(truths[:9])])
+    faces = face_worker.render([face_like(labels, palettes, k) for k, (labels, _) in enumerate(truths[:9])])
     for k, face in enumerate(faces[:8]):
-        Image.fromarray(face_sheet(face)).save(tmp_path / "faces" / f"T_{k + 1}.png")
-    Image.fromarray(face_sheet(faces[8])).save(tmp_path / "faces" / "Hero.png")
+        Image.fromarray(sheet_of([face])).save(tmp_path / "faces" / f"T_{k + 1}.png")
+    Image.fromarray(sheet_of([faces[8]])).save(tmp_path / "faces" / "Hero.png")
     return tmp_path
 
 

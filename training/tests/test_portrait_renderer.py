@@ -27,11 +27,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def palettes():
-    return load_palettes()
-
-
-@pytest.fixture(scope="module")
 def vocabulary(palettes):
     return FaceVocabulary.of_style(palettes)
 
