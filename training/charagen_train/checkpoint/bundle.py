@@ -43,16 +43,24 @@ def model_card(name: str, kind: str, generator, layer_groups: Optional[Mapping[s
 
 def write_bundle(card_path: Path, card: Dict[str, Any], state_dict: Mapping[str, Any], overwrite: bool = False) -> Path:
     """Writes <card_path stem>.safetensors and the card (atomically, weights first); returns the card path."""
+    tensors = {name: _float32(value) for name, value in state_dict.items()}
+    fields = {k: card[k] for k in FIELDS if k in card and k != "weights"}
+    return write_card_with_weights(card_path, fields, tensors, "a model card", overwrite)
+
+
+def write_card_with_weights(card_path: Path, card: Dict[str, Any], tensors: Mapping[str, np.ndarray], what: str,
+                            overwrite: bool = False) -> Path:
+    """Writes `tensors` as <card_path stem>.safetensors, then the card with a 'weights' field naming that
+    file and its sha256 (both atomically, neither over an existing file unless `overwrite`); `what`
+    names the card in errors ("a model card")."""
     card_path = Path(card_path)
     if card_path.suffix != ".json":
-        raise CharagenError(f"{card_path}: a model card's file name must end in .json")
+        raise CharagenError(f"{card_path}: {what}'s file name must end in .json")
     weights_path = card_path.with_suffix(".safetensors")
     check_writable(card_path, overwrite)
     check_writable(weights_path, overwrite)
-    tensors = {name: _float32(value) for name, value in state_dict.items()}
     data = safetensors.write(weights_path, tensors, overwrite=overwrite)
-    full = {k: card[k] for k in FIELDS if k in card and k != "weights"}
-    full["weights"] = {"file": weights_path.name, "sha256": hashlib.sha256(data).hexdigest()}
+    full = {**card, "weights": {"file": weights_path.name, "sha256": hashlib.sha256(data).hexdigest()}}
     atomic_write_bytes(card_path, (json.dumps(full, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), overwrite)
     return card_path
 

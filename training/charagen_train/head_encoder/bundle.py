@@ -14,13 +14,11 @@ import json
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-import numpy as np
 import torch
 
 from ..checkpoint import safetensors
-from ..checkpoint.bundle import check_file_reference, read_referenced_file
+from ..checkpoint.bundle import check_file_reference, read_referenced_file, write_card_with_weights
 from ..errors import CharagenError
-from ..safe_files import atomic_write_bytes, check_writable
 from . import inputs
 from .net import SLOPE, HeadEncoderNet
 
@@ -51,23 +49,14 @@ def write_encoder_bundle(card_path: Path, name: str, net: HeadEncoderNet, heads:
                          training: Optional[dict] = None, overwrite: bool = False) -> Path:
     """heads: [{'name', 'classes', 'tokens'}] in output order; pairs: {'sprite': {'name', 'sha256'},
     'portrait': {...}}."""
-    card_path = Path(card_path)
-    if card_path.suffix != ".json":
-        raise CharagenError(f"{card_path}: an encoder card's file name must end in .json")
-    weights_path = card_path.with_suffix(".safetensors")
-    check_writable(card_path, overwrite)
-    check_writable(weights_path, overwrite)
     tensors = {k: v.detach().float().numpy() for k, v in net.state_dict().items()}
     tensors["ws.weight"] = ws_weight.detach().float().numpy()
     tensors["ws.bias"] = ws_bias.detach().float().numpy()
-    data = safetensors.write(weights_path, tensors, overwrite=overwrite)
     card = {"format": FORMAT, "name": name, "input": input_spec(), "network": network_spec(net), "heads": heads,
             "w_dim": int(ws_bias.shape[0]), "pairs": pairs}
     if training:
         card["training"] = training
-    card["weights"] = {"file": weights_path.name, "sha256": hashlib.sha256(data).hexdigest()}
-    atomic_write_bytes(card_path, (json.dumps(card, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), overwrite)
-    return card_path
+    return write_card_with_weights(card_path, card, tensors, "an encoder card", overwrite)
 
 
 def read_encoder_bundle(card_path: Path) -> Tuple[Dict[str, Any], HeadEncoderNet, torch.Tensor, torch.Tensor]:
@@ -101,7 +90,3 @@ def read_encoder_bundle(card_path: Path) -> Tuple[Dict[str, Any], HeadEncoderNet
 
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def as_float32(x: np.ndarray) -> np.ndarray:
-    return np.ascontiguousarray(x, dtype=np.float32)
