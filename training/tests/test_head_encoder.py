@@ -14,7 +14,7 @@ from charagen_train.data.portrait_builder import palette_choices
 from charagen_train.errors import CharagenError
 from charagen_train.head_encoder import inputs, pairing
 from charagen_train.head_encoder.bundle import read_encoder_bundle, write_encoder_bundle
-from charagen_train.head_encoder.net import HeadEncoderNet, encode_w, ws_weights
+from charagen_train.head_encoder.net import HeadEncoderNet, encode_w, sharpened, ws_weights
 from charagen_train.head_encoder.trainer import augment
 from charagen_train.render.encoder import LabelEncoder
 
@@ -88,6 +88,20 @@ def test_exported_w_is_the_paired_faces_w():
     w = encode_w(net, weight, bias, torch.zeros(1, 16, inputs.ROWS, 48))[0]
     expected = E([[1, 2, 3]], [[1, 2]])[0].detach()
     assert torch.allclose(w, expected, atol=1e-5)
+
+
+def test_sharpening_makes_a_head_pick_one_class_and_leaves_the_others():
+    torch.manual_seed(0)
+    net = HeadEncoderNet([2, 3], [(4, 1), (4, 2), (4, 2), (4, 2)], 8)
+    with torch.no_grad():
+        net.fc[1].weight.zero_()
+        net.fc[1].bias.copy_(torch.tensor([0.0, 0.5, 0.0, 0.4, 0.0]))
+    x = torch.zeros(1, 16, inputs.ROWS, 48)
+    sharp = sharpened(net, ["skin_tone", "hair_style"], {"hair_style": 20.0})
+    before, after = net.probabilities(net(x))[0], sharp.probabilities(sharp(x))[0]
+    assert torch.allclose(after[:2], before[:2]), "a head without a factor keeps its mix"
+    assert before[2:].max() < 0.5 and after[2:].max() > 0.99 and after[2:].argmax() == before[2:].argmax()
+    assert float(net.fc[1].bias[3]) == pytest.approx(0.4), "the trained network is not changed"
 
 
 def test_committed_java_fixture_agrees_with_the_toolkit():

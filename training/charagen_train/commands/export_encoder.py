@@ -1,8 +1,9 @@
 """`charagen-train export-encoder`: a trained head encoder (train-encoder's run) as a bundle paired with
 a renderer portrait model. Each class of each head becomes the portrait label encoder's vector of the
 face part it stands for (head_encoder/pairing.py), and the bias that encoder's bias plus the neutral
-expression's parts, so the bundle's network outputs the w of the paired face
-(`<portrait>.encoder.json` beside the portrait card is where the Java pipeline looks for it)."""
+expression's parts, so the bundle's network outputs the w of the paired face. The logits of the
+shape and hair colour heads are scaled up first (net.EXPORT_SHARPNESS), so that those heads pick
+one class (`<portrait>.encoder.json` beside the portrait card is where the Java pipeline looks for it)."""
 import argparse
 import json
 from pathlib import Path
@@ -13,7 +14,7 @@ from ..checkpoint import safetensors
 from ..errors import CharagenError, UsageError
 from ..head_encoder import pairing
 from ..head_encoder.bundle import card_path_for, write_encoder_bundle
-from ..head_encoder.net import HeadEncoderNet, ws_weights
+from ..head_encoder.net import EXPORT_SHARPNESS, HeadEncoderNet, sharpened, ws_weights
 from .train_encoder import STATE_FILE, WEIGHTS_FILE
 
 
@@ -40,6 +41,7 @@ def run(args) -> int:
     net = HeadEncoderNet([len(state["classes"][h]) for h in state["heads"]], state["conv_layers"], state["hidden"])
     tensors = safetensors.decode((args.run / WEIGHTS_FILE).read_bytes(), str(args.run / WEIGHTS_FILE))
     net.load_state_dict({k: torch.from_numpy(v) for k, v in tensors.items()})
+    net = sharpened(net, state["heads"], EXPORT_SHARPNESS)
     E, vocab = portrait.encoder, portrait.vocabulary
     shape_vectors = {t: E.shape[i].detach() for t, i in vocab.shape_index.items()}
     colour_vectors = {t: E.colour[i].detach() for t, i in vocab.colour_index.items()}
@@ -58,12 +60,15 @@ def run(args) -> int:
     pairs = {"sprite": state["sprite_model"],
              "portrait": {"name": card["name"], "sha256": card["weights"]["sha256"]}}
     out = args.out or card_path_for(args.portrait_model)
-    training = {"method": "classifier of the LPC labels (skin tone, hair colour, hair style, beard) on composed and "
-                          "model-drawn sheets; each class mapped to the paired DiceBear face part "
-                          "(charagen_train/head_encoder/pairing.py)",
+    training = {"method": "classifier of the LPC skin tone, hair colour, hair style and beard on composed sheets "
+                          "(labels), sheets the sprite model drew from labels (style and beard from the labels) and "
+                          "from seeds, the colours of drawn sheets read off them (skin as a mix of two tones); "
+                          "each class mapped to the paired DiceBear face part (charagen_train/head_encoder/pairing.py, "
+                          "readings.py, targets.py)",
+                "logits_scaled": EXPORT_SHARPNESS,
                 "steps": state["steps"], "batch": state["batch"], "samples": state["data"],
                 "cpu_hours": round(state["training_cpu_seconds"] / 3600, 3),
-                "heldout_accuracy": state["history"][-1]["heldout"]}
+                "heldout": state["history"][-1]["heldout"]}
     write_encoder_bundle(out, card["name"] + ".encoder", net, heads, weight, bias, pairs, training, args.force)
     print(f"charagen-train: wrote {out} and {out.with_suffix('.safetensors').name}")
     return 0

@@ -45,6 +45,28 @@ class HeadEncoderNet(nn.Module):
         return torch.cat([p.softmax(1) for p in self.split(logits)], dim=1)
 
 
+#: Factors the exported network's logits of a head are scaled by, so that its softmax, which mixes the
+#: classes' face tokens, picks one class rather than blending several. Shapes do not blend: the
+#: tokens of two hair styles drawn half and half leave hair-coloured blobs beside the head. Hair
+#: colours blend, but the uncertain cases are between far colours (brown2 and blonde2 are dE 42
+#: apart), whose blend is near neither. Skin is left soft: its targets are tone mixes (readings.py).
+EXPORT_SHARPNESS = {"hair_style": 10.0, "beard": 10.0, "hair_colour": 4.0}
+
+
+@torch.no_grad()
+def sharpened(net: HeadEncoderNet, heads: Sequence[str], sharpness: Dict[str, float]) -> HeadEncoderNet:
+    """A copy of net whose last layer's rows (and bias) of each head in sharpness are scaled by its factor."""
+    import copy
+    out = copy.deepcopy(net)
+    start = 0
+    for head, size in zip(heads, net.head_sizes):
+        factor = sharpness.get(head, 1.0)
+        out.fc[1].weight[start:start + size] *= factor
+        out.fc[1].bias[start:start + size] *= factor
+        start += size
+    return out
+
+
 def ws_weights(tokens: Sequence[Sequence[str]], shape_vectors: Dict[str, torch.Tensor],
                colour_vectors: Dict[str, torch.Tensor], w_dim: int) -> torch.Tensor:
     """[sum(head sizes), w_dim]: one row per class, the token vector of its face part (zero for None)."""
