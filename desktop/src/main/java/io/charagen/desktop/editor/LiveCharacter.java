@@ -9,11 +9,16 @@ import io.charagen.generator.character.CharacterRecord;
 import io.charagen.generator.character.CharacterSpec;
 import io.charagen.generator.character.PipelineListener.Stage;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+
 /**
  * The edited character, kept up to date with the controls: each new spec cancels what was still
  * being made for the last one and asks for its sprite (walking within a fraction of a second) and
- * then the whole character (projection and portraits). Owns the characters it shows and disposes
- * each once nothing shows it.
+ * then the whole character (its portrait's w and the faces). The faces on show stay until the new
+ * ones replace them, so with a head encoder (a whole character in about a second) the portraits
+ * follow the controls without blinking. Owns the characters it shows and disposes each once
+ * nothing shows it.
  */
 final class LiveCharacter implements Disposable {
 
@@ -27,6 +32,8 @@ final class LiveCharacter implements Disposable {
     private GeneratedCharacter walking;
     /** The whole character of the wanted spec, once made; may be the same as walking. */
     private GeneratedCharacter finished;
+    /** The character whose faces the preview shows: finished, or an older spec's until finished comes. */
+    private GeneratedCharacter portraitsShown;
     private String progressText = "";
 
     LiveCharacter(CharacterGenerator generator, PreviewPanel preview, StatusLine status) {
@@ -46,7 +53,9 @@ final class LiveCharacter implements Disposable {
         GeneratedCharacter oldFinished = finished;
         finished = null;
         release(oldFinished);
-        preview.showNoPortraits("the portraits follow the projection");
+        if (portraitsShown == null) {
+            preview.showNoPortraits("the portraits follow the sprite");
+        }
         showProgress("waiting for the sprite", 0, 1);
         try {
             // One worker takes requests in order: the sprite comes first, then the whole character.
@@ -119,12 +128,15 @@ final class LiveCharacter implements Disposable {
             preview.showWalk(character);
             if (!spriteOnly) {
                 GeneratedCharacter oldFinished = finished;
+                GeneratedCharacter oldPortraits = portraitsShown;
                 finished = character;
+                portraitsShown = character;
                 preview.showPortraits(character);
                 showProgress(doneLabel(character.record()), 1, 1);
                 release(oldFinished);
+                release(oldPortraits);
             } else {
-                showProgress("sprite ready; projection queued", 0, 1);
+                showProgress("sprite ready; portraits queued", 0, 1);
             }
             release(oldWalking);
         }
@@ -132,6 +144,13 @@ final class LiveCharacter implements Disposable {
         @Override
         public void failed(GenerationRequest request, Throwable error) {
             if (current(request)) {
+                if (!spriteOnly) {
+                    // The faces on show are an older spec's: do not leave them beside this one.
+                    GeneratedCharacter oldPortraits = portraitsShown;
+                    portraitsShown = null;
+                    preview.showNoPortraits("no portraits: making the character failed");
+                    release(oldPortraits);
+                }
                 showProgress("failed", 0, 1);
                 status.error((spriteOnly ? "sprite: " : "character: ") + Problems.describe(error));
             }
@@ -145,9 +164,9 @@ final class LiveCharacter implements Disposable {
         }
     }
 
-    /** Disposes {@code character} unless the preview still shows it (as walking or finished). */
+    /** Disposes {@code character} unless the preview still shows it (walking, finished or its faces). */
     private void release(GeneratedCharacter character) {
-        if (character != null && character != walking && character != finished) {
+        if (character != null && character != walking && character != finished && character != portraitsShown) {
             character.dispose();
         }
     }
@@ -169,13 +188,14 @@ final class LiveCharacter implements Disposable {
         preview.showWalk(null);
         GeneratedCharacter w = walking;
         GeneratedCharacter f = finished;
+        GeneratedCharacter p = portraitsShown;
         walking = null;
         finished = null;
-        if (w != null) {
-            w.dispose();
-        }
-        if (f != null) {
-            f.dispose();
+        portraitsShown = null;
+        for (GeneratedCharacter c : new LinkedHashSet<>(Arrays.asList(w, f, p))) {
+            if (c != null) {
+                c.dispose();
+            }
         }
     }
 

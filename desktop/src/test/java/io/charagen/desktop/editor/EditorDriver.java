@@ -170,6 +170,13 @@ public final class EditorDriver implements EditorApp.FrameHook {
             ui.click("mix");
             return true;
         });
+        step("the faces on show stay while the new character is made", app -> {
+            if (app.view().live().finished() != null) {
+                return false; // the debounce has not asked for the new spec yet
+            }
+            input(app).find("portrait-" + ExpressionChoice.BASE, PixelImage.class);
+            return true;
+        });
         step("load the record", app -> {
             input(app).click("load-record");
             return expectStatus(app, "loaded " + NAME, false);

@@ -291,6 +291,26 @@ public final class CharacterPipeline implements AutoCloseable {
         }
     }
 
+    /** The images of several ws [num_ws * w_dim], drawn in one batch, in order. */
+    static List<BufferedImage> synthesizeAll(Generator generator, List<float[]> wsList) {
+        int n = wsList.size();
+        int size = generator.numWs() * generator.wDim();
+        float[] batch = new float[n * size];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(wsList.get(i), 0, batch, i * size, size);
+        }
+        try (NDManager scope = NDManager.newBaseManager(generator.device())) {
+            NDArray images = generator.synthesize(scope.create(batch, new Shape(n, generator.numWs(), generator.wDim())));
+            float[] pixels = images.toFloatArray();
+            long[] shape = images.getShape().getShape();
+            List<BufferedImage> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(ImageConversion.toImage(pixels, shape, i));
+            }
+            return out;
+        }
+    }
+
     /**
      * The network's output [1, C, H, W] for ws [num_ws * w_dim], on {@code scope}: drawn with all
      * its checkpoint stores (a StyleGAN3 input's transform included), never moved.

@@ -161,20 +161,26 @@ final class PortraitSide implements AutoCloseable {
             rest.removeAll(identityLayers);
             archetype.applyTo(styled, rest, archetype.strength());
         }
-        Map<String, BufferedImage> faces = new LinkedHashMap<>();
-        int done = 0;
+        List<float[]> faceWs = new ArrayList<>();
         for (ExpressionChoice choice : spec.expressions()) {
-            if (stop.getAsBoolean()) {
-                throw new CancellationException("cancelled while drawing portraits");
-            }
             float[] ws = styled.clone();
             Preset expression = used.expressions().get(choice.name());
             if (expression != null) {
                 expression.applyTo(ws, expression.layersIn(groups),
                         choice.strength() != null ? choice.strength() : expression.strength());
             }
-            faces.put(choice.name(), CharacterPipeline.synthesize(network, ws));
-            progress.progress(Stage.PORTRAITS, ++done, spec.expressions().size(), choice.name());
+            faceWs.add(ws);
+        }
+        if (stop.getAsBoolean()) {
+            throw new CancellationException("cancelled before drawing portraits");
+        }
+        // One synthesis pass for every face: on the CPU a batch costs less than its faces one by one.
+        List<BufferedImage> drawn = CharacterPipeline.synthesizeAll(network, faceWs);
+        Map<String, BufferedImage> faces = new LinkedHashMap<>();
+        for (int i = 0; i < drawn.size(); i++) {
+            String name = spec.expressions().get(i).name();
+            faces.put(name, drawn.get(i));
+            progress.progress(Stage.PORTRAITS, i + 1, drawn.size(), name);
         }
         times.put(Stage.PORTRAITS, System.nanoTime() - start);
         return new Faces(head.image(), faces, found.steps(), found.loss(), head.summary());
