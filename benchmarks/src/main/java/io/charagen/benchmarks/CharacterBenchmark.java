@@ -11,69 +11,146 @@ import io.charagen.generator.character.PipelineListener.Stage;
 import io.charagen.generator.checkpoint.ModelCard;
 import io.charagen.generator.checkpoint.ModelKind;
 import io.charagen.generator.checkpoint.NetworkRecord;
+import io.charagen.generator.encoder.HeadEncoderBundle;
+import io.charagen.generator.encoder.PortraitEncoders;
 import io.charagen.generator.model.ModelRef;
 import io.charagen.generator.model.ModelSource;
 import io.charagen.generator.preset.PresetLibrary;
-import io.charagen.generator.projection.ProjectionOptions;
 import io.charagen.generator.rpgmaker.CharacterExport;
 import io.charagen.generator.rpgmaker.ExportFolder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Time of each pipeline stage for one character on the CPU: sprite, clean-up, head crop,
- * projection (per step and in total), portraits and export (sheets, faces, GIF and record encoded
- * and written to a temporary folder). A model is a path (.pkl snapshot or bundle .json) or the name
- * of a {@link BenchmarkModel} built with random weights (timings depend on shapes, not on weights;
- * a snapshot brings its discriminator, so its projection includes the perceptual term).
+ * Where a whole character's time goes on the CPU, for each way of finding its portrait: the sprite
+ * pass, clean-up, head crop, the portrait's w (the head encoder's pass and any projection steps),
+ * the faces (one synthesis pass for all of them) and the export (sheet, faces, GIF and record
+ * encoded and written to a temporary folder). A character is what the demo asks for per villager:
+ * every expression the presets have, seed and psi 0.7, no archetype.
  *
- * <p>Settings (key=value): sprite, portrait, steps, seed, characters (the first one is cold: it
- * includes estimating the w statistics and warming the engine).
+ * <p>Paths: {@code encoder} (the head encoder's w as it is, 0 steps), {@code refine} (the encoder's
+ * w and {@code refineSteps} projection steps) and {@code projection} (no encoder, {@code
+ * projectionSteps} steps from w_avg, the way a portrait model without an encoder works). Each path
+ * opens its own pipeline; its first character is cold (engine warm-up, w statistics) and is left out
+ * of the medians.
+ *
+ * <p>Settings (key=value): sprite, portrait (a path, .pkl or bundle .json, or a {@link
+ * BenchmarkModel} name), presets (folder), encoder (a card path; default: the one beside the
+ * portrait model), paths, refineSteps, projectionSteps, seed, characters (per path).
  */
 public final class CharacterBenchmark {
+
+    private static final List<Stage> STAGES = List.of(Stage.SPRITE, Stage.CLEANUP, Stage.HEAD_CROP, Stage.PROJECTION,
+            Stage.PORTRAITS);
 
     private CharacterBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Options o = new Options(args, Map.of(
-                "sprite", "../shared/fixtures/nvlabs/sg2-64.pkl",
-                "portrait", "../shared/fixtures/nvlabs/sg3t-64.pkl",
-                "steps", Integer.toString(ProjectionOptions.DEFAULT_STEPS),
-                "seed", "3",
-                "characters", "2"));
-        System.out.println("== CharacterBenchmark: one character through the pipeline on CPU");
+                "sprite", "assets/models/sprite-lpc.json",
+                "portrait", "assets/models/portrait-dicebear.json",
+                "presets", "presets",
+                "encoder", "",
+                "paths", "encoder,refine",
+                "refineSteps", "20",
+                "projectionSteps", "100",
+                "seed", "0",
+                "characters", "6"));
+        System.out.println("== CharacterBenchmark: whole characters through the pipeline on CPU");
         MachineInfo.print();
         System.out.println("settings: " + o);
         ModelSource sprite = model(o.getList("sprite").get(0), ModelKind.SPRITE);
         ModelSource portrait = model(o.getList("portrait").get(0), ModelKind.PORTRAIT);
+        PresetLibrary presets = new PresetLibrary(Path.of(o.getList("presets").get(0)));
         Path temp = Files.createTempDirectory("charagen-bench");
-        try (CharacterPipeline pipeline = CharacterPipeline.open(sprite, portrait, new PresetLibrary(temp), Device.cpu())) {
-            System.out.printf("sprite %s (%dx%d), portrait %s (%dx%d)%s%n", sprite.ref().name(), sprite.card().resolution(),
-                    sprite.card().resolution(), portrait.ref().name(), portrait.card().resolution(),
-                    portrait.card().resolution(), pipeline.hasPerceptualTerm() ? ", perceptual term on (snapshot's D)" : "");
-            // One face: the base portrait (expression presets cost one synthesis pass each on top).
-            List<ExpressionChoice> faces = List.of(new ExpressionChoice(ExpressionChoice.BASE, null));
-            for (int c = 0; c < o.getInt("characters"); c++) {
-                CharacterSpec spec = new CharacterSpec("Bench", o.getInt("seed") + c, 0.7, null, faces, 32, null,
-                        o.getInt("steps"));
-                Character character = pipeline.make(spec, null, null);
-                long exportStart = System.nanoTime();
-                ExportFolder folder = ExportFolder.plain(temp.resolve("out" + c));
-                folder.commit(CharacterExport.plan(folder, "Bench", List.of(character.art())), false);
-                long exportNanos = System.nanoTime() - exportStart;
-                Map<Stage, Long> t = character.stageNanos();
-                double projection = t.get(Stage.PROJECTION) / 1e6;
-                System.out.printf("character %d%s: sprite %.0f ms, clean-up %.0f ms, head crop %.1f ms, projection %.0f ms "
-                                + "(%d steps, %.1f ms per step), portraits %.0f ms, export %.0f ms%n",
-                        c + 1, c == 0 ? " (cold: engine warm-up and w statistics)" : "", t.get(Stage.SPRITE) / 1e6, t.get(Stage.CLEANUP) / 1e6,
-                        t.get(Stage.HEAD_CROP) / 1e6, projection, character.projectionSteps(),
-                        projection / character.projectionSteps(), t.get(Stage.PORTRAITS) / 1e6, exportNanos / 1e6);
-            }
+        for (String path : o.getList("paths")) {
+            HeadEncoderBundle encoder = path.equals("projection") ? null : encoder(o, portrait);
+            int steps = switch (path) {
+                case "encoder" -> 0;
+                case "refine" -> o.getInt("refineSteps");
+                case "projection" -> o.getInt("projectionSteps");
+                default -> throw new IllegalArgumentException("paths: '" + path + "' is not encoder, refine or projection");
+            };
+            runPath(path, steps, sprite, portrait, encoder, presets, o, temp.resolve(path));
         }
+    }
+
+    private static void runPath(String path, int steps, ModelSource sprite, ModelSource portrait, HeadEncoderBundle encoder,
+                                PresetLibrary presets, Options o, Path out) throws Exception {
+        long openStart = System.nanoTime();
+        try (CharacterPipeline pipeline = CharacterPipeline.open(sprite, portrait, encoder, presets, Device.cpu())) {
+            List<ExpressionChoice> faces = faces(pipeline.expressionNames());
+            System.out.printf("%n-- path %s: %s, %d projection steps; sprite %s, portrait %s, %d faces (%s); models "
+                            + "loaded in %.0f ms%n", path, encoder == null ? "no head encoder" : "head encoder " + encoder.card().name(),
+                    steps, sprite.ref().name(), portrait.ref().name(), faces.size(),
+                    String.join(", ", faces.stream().map(ExpressionChoice::name).toList()), (System.nanoTime() - openStart) / 1e6);
+            Map<Stage, List<Double>> warm = new EnumMap<>(Stage.class);
+            List<Double> totals = new ArrayList<>();
+            List<Double> exports = new ArrayList<>();
+            for (int c = 0; c < o.getInt("characters"); c++) {
+                CharacterSpec spec = new CharacterSpec("Bench", o.getInt("seed") + c, 0.7, null, faces, 32, null, steps);
+                long start = System.nanoTime();
+                Character character = pipeline.make(spec, null, null);
+                double total = (System.nanoTime() - start) / 1e6;
+                long exportStart = System.nanoTime();
+                ExportFolder folder = ExportFolder.plain(out.resolve("c" + c));
+                folder.commit(CharacterExport.plan(folder, "Bench", List.of(character.art())), false);
+                double export = (System.nanoTime() - exportStart) / 1e6;
+                Map<Stage, Long> t = character.stageNanos();
+                StringBuilder line = new StringBuilder(String.format("character %d (seed %d)%s:", c + 1, spec.seed(),
+                        c == 0 ? " cold" : ""));
+                for (Stage stage : STAGES) {
+                    line.append(String.format(" %s %.0f ms,", stage.label(), t.get(stage) / 1e6));
+                }
+                System.out.println(line + String.format(" whole character %.0f ms; export %.0f ms", total, export));
+                if (c > 0) {
+                    STAGES.forEach(s -> warm.computeIfAbsent(s, k -> new ArrayList<>()).add(t.get(s) / 1e6));
+                    totals.add(total);
+                    exports.add(export);
+                }
+            }
+            if (totals.isEmpty()) {
+                return;
+            }
+            StringBuilder line = new StringBuilder("median of " + totals.size() + " warm characters:");
+            for (Stage stage : STAGES) {
+                line.append(String.format(" %s %.0f ms,", stage.label(), median(warm.get(stage))));
+            }
+            double whole = median(totals);
+            System.out.println(line + String.format(" whole character %.0f ms (fastest %.0f), export %.0f ms", whole,
+                    totals.stream().mapToDouble(Double::doubleValue).min().orElse(0), median(exports)));
+            System.out.printf("path %s: %.2f villagers per second (the demo's villager: this character, no export)%n",
+                    path, 1000 / whole);
+        }
+    }
+
+    /** What the demo asks for: the portrait as found (neutral) and then every expression preset. */
+    private static List<ExpressionChoice> faces(List<String> expressions) {
+        List<ExpressionChoice> faces = new ArrayList<>(List.of(new ExpressionChoice(ExpressionChoice.BASE, null)));
+        expressions.stream().filter(e -> !e.equals(ExpressionChoice.BASE) && faces.size() < CharacterSpec.MAX_FACES)
+                .forEach(e -> faces.add(new ExpressionChoice(e, null)));
+        return faces;
+    }
+
+    private static HeadEncoderBundle encoder(Options o, ModelSource portrait) throws Exception {
+        List<String> given = o.getList("encoder");
+        if (given.isEmpty()) {
+            return PortraitEncoders.find(portrait).orElseThrow(() -> new IllegalArgumentException("portrait "
+                    + portrait.path() + " has no head encoder beside it; give encoder=PATH or paths=projection"));
+        }
+        return PortraitEncoders.forPortrait(Path.of(given.get(0)), portrait);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**

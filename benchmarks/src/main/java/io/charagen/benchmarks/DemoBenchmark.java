@@ -2,10 +2,13 @@ package io.charagen.benchmarks;
 
 import io.charagen.desktop.demo.DemoLauncher;
 import io.charagen.desktop.demo.DemoSettings;
+import io.charagen.generator.encoder.EncoderChoice;
+import io.charagen.generator.encoder.PortraitEncoders;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -16,7 +19,8 @@ import java.util.stream.Stream;
  * where there is no display, see benchmarks/demo-benchmark) with a disk cache in a fresh temporary
  * folder, so every villager is made afresh and filed as in a real run.
  *
- * <p>Settings (key=value): sprite, portrait, presets, npcs, steps, seed, idleSeconds, maxMinutes,
+ * <p>Settings (key=value): sprite, portrait, presets, encoder (a head encoder card; "none" for
+ * projection from w_avg; default: the one beside the portrait model, if any), npcs, steps, seed, idleSeconds, maxMinutes,
  * window (WxH), torchThreads and interopThreads (PyTorch's intra- and inter-op threads; 0 keeps
  * PyTorch's default, one per core), niceWorkers (a nice value for the generator's threads, PyTorch's
  * included, as an experiment; 0 leaves them alone).
@@ -28,11 +32,12 @@ public final class DemoBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options o = new Options(args, Map.ofEntries(
-                Map.entry("sprite", "../shared/fixtures/nvlabs/sg2-64.pkl"),
-                Map.entry("portrait", "../shared/fixtures/nvlabs/sg3t-64.pkl"),
+                Map.entry("sprite", "assets/models/sprite-lpc.json"),
+                Map.entry("portrait", "assets/models/portrait-dicebear.json"),
                 Map.entry("presets", "presets"),
+                Map.entry("encoder", ""),
                 Map.entry("npcs", "20"),
-                Map.entry("steps", "30"),
+                Map.entry("steps", "0"),
                 Map.entry("seed", "1"),
                 Map.entry("idleSeconds", "20"),
                 Map.entry("maxMinutes", "60"),
@@ -48,15 +53,16 @@ public final class DemoBenchmark {
             System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(o.getInt("interopThreads")));
         }
         System.out.println("== DemoBenchmark: villagers per second and the demo's frame times on CPU");
-        System.out.println("models: the parity fixtures stand in for the default models (no trained default models "
-                + "exist yet); their networks are 64x64, so a trained 256x256 portrait model costs far more per step");
         MachineInfo.print();
         System.out.println("settings: " + o);
         System.out.println("display: " + System.getenv("DISPLAY") + ", frame cap " + DemoLauncher.FPS + " fps");
 
         String[] size = o.getList("window").get(0).split("x");
         Path cache = Files.createTempDirectory("charagen-demo-bench");
-        DemoSettings settings = new DemoSettings(Path.of(o.getList("sprite").get(0)), Path.of(o.getList("portrait").get(0)),
+        Path portrait = Path.of(o.getList("portrait").get(0));
+        Path encoder = encoder(o.getList("encoder"), portrait);
+        System.out.println("head encoder: " + (encoder == null ? "none (each head projected from w_avg)" : encoder));
+        DemoSettings settings = new DemoSettings(Path.of(o.getList("sprite").get(0)), portrait, encoder,
                 Path.of(o.getList("presets").get(0)), "cpu", o.getInt("npcs"), o.getInt("seed"), o.getInt("steps"),
                 cache, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
         WorkerNice nice = new WorkerNice(o.getInt("niceWorkers"));
@@ -71,6 +77,16 @@ public final class DemoBenchmark {
             System.out.println("generator threads reniced to " + o.getInt("niceWorkers") + ": " + nice.threads());
         }
         System.exit(run.failure() != null || run.timedOut || run.failed > 0 ? 1 : 0);
+    }
+
+    /** The encoder card given, none, or by default the one beside the portrait model (null where there is none). */
+    private static Path encoder(List<String> given, Path portrait) {
+        if (given.isEmpty()) {
+            Path beside = PortraitEncoders.besideModel(portrait);
+            return Files.isRegularFile(beside) ? beside : null;
+        }
+        EncoderChoice choice = EncoderChoice.parse(given.get(0));
+        return choice.file();
     }
 
     private static void report(TimedDemo run, Options o) {
