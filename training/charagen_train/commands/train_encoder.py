@@ -103,12 +103,10 @@ def run(args) -> int:
 def _data(args, key, composer, model, classes):
     """The training and held-out samples, from the run's cache when it was made with the same settings."""
     cache = args.out / DATA_FILE
-    if cache.is_file():
-        with np.load(cache, allow_pickle=False) as z:
-            if json.loads(str(z["key"])) == key:
-                print(f"charagen-train: samples from {cache}", flush=True)
-                return (samples.Samples(z["tops"], z["y"], z["kind"]),
-                        samples.Samples(z["held_tops"], z["held_y"], z["held_kind"]))
+    z = _cached(cache, key)
+    if z is not None:
+        return (samples.Samples(z["tops"], z["y"], z["kind"]),
+                samples.Samples(z["held_tops"], z["held_y"], z["held_kind"]))
     t0 = time.time()
     rng = np.random.RandomState(args.seed)
     say = lambda n: print(f"  drawn {n}", flush=True) if n % 200 < 8 else None  # noqa: E731
@@ -128,11 +126,9 @@ def _seeded(args, sprite_sha, model):
     cache = args.out / SEEDED_FILE
     key = {"sprite_sha256": sprite_sha, "from": SEEDED_FROM, "count": args.seeded,
            "heldout_from": SEEDED_HELDOUT_FROM, "heldout": 2 * args.heldout, "psi": list(args.psi)}
-    if cache.is_file():
-        with np.load(cache, allow_pickle=False) as z:
-            if json.loads(str(z["key"])) == key:
-                print(f"charagen-train: seeded samples from {cache}", flush=True)
-                return samples.Samples.unlabelled(z["tops"]), samples.Samples.unlabelled(z["held_tops"])
+    z = _cached(cache, key)
+    if z is not None:
+        return samples.Samples.unlabelled(z["tops"]), samples.Samples.unlabelled(z["held_tops"])
     t0 = time.time()
     say = lambda n: print(f"  drawn {n} from seeds", flush=True) if n % 200 < 8 else None  # noqa: E731
     tops = samples.seeded(model, range(SEEDED_FROM, SEEDED_FROM + args.seeded), args.psi, progress=say)
@@ -140,6 +136,17 @@ def _seeded(args, sprite_sha, model):
     np.savez(cache, key=json.dumps(key), tops=tops, held_tops=held_tops)
     print(f"charagen-train: drew {len(tops)} + {len(held_tops)} sheets from seeds in {time.time() - t0:.0f} s", flush=True)
     return samples.Samples.unlabelled(tops), samples.Samples.unlabelled(held_tops)
+
+
+def _cached(cache, key):
+    """The arrays of a sample cache made with the same settings (its stored key equal to key), else None."""
+    if not cache.is_file():
+        return None
+    with np.load(cache, allow_pickle=False) as z:
+        if json.loads(str(z["key"])) != key:
+            return None
+        print(f"charagen-train: samples from {cache}", flush=True)
+        return {name: z[name] for name in z.files if name != "key"}
 
 
 def _psi_range(text: str):

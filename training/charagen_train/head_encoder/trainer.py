@@ -1,6 +1,7 @@
 """Training the head encoder: cross-entropy of every head's class probabilities against its target
-distribution (targets.py; a head without a target for a sample does not count for it), Adam, mirrored frames (left and right views swapped) and a small colour shift per sample
-(the Java clean-up's palette reduction moves colours by a few levels)."""
+distribution (targets.py; a head without a target for a sample does not count for it), Adam,
+mirrored frames (left and right views swapped) and a small colour shift per sample (the Java
+clean-up's palette reduction moves colours by a few levels)."""
 import time
 from typing import Callable, Dict, Optional
 
@@ -35,11 +36,9 @@ def augment(tops: np.ndarray, rng: np.random.RandomState) -> np.ndarray:
 
 def loss_of(net: HeadEncoderNet, tops: np.ndarray, targets: Targets) -> torch.Tensor:
     logits = net.split(net(torch.from_numpy(inputs.encoder_inputs(tops))))
-    p, known = torch.from_numpy(targets.p), torch.from_numpy(targets.known).float()
-    loss, start = 0, 0
-    for k, head in enumerate(logits):
-        target = p[:, start:start + head.shape[1]]
-        start += head.shape[1]
+    wanted, known = net.split(torch.from_numpy(targets.p)), torch.from_numpy(targets.known).float()
+    loss = 0
+    for k, (head, target) in enumerate(zip(logits, wanted)):
         per_sample = -(target * F.log_softmax(head, 1)).sum(1)
         loss = loss + (per_sample * known[:, k]).sum() / known[:, k].sum().clamp(min=1)
     return loss
@@ -60,12 +59,10 @@ def evaluate(net: HeadEncoderNet, held: Samples, targets: Targets, classes, chun
             continue
         probs = torch.cat([net.probabilities(net(torch.from_numpy(inputs.encoder_inputs(held.tops[rows[i:i + chunk]]))))
                            for i in range(0, len(rows), chunk)])
-        wanted, known = torch.from_numpy(targets.p[rows]), torch.from_numpy(targets.known[rows])
-        figures, start = {}, 0
-        for k, head in enumerate(HEADS):
-            size = len(classes[head])
-            mine, theirs, counted = probs[:, start:start + size], wanted[:, start:start + size], known[:, k]
-            start += size
+        known = torch.from_numpy(targets.known[rows])
+        figures = {}
+        for k, (head, mine, theirs) in enumerate(zip(HEADS, net.split(probs), net.split(torch.from_numpy(targets.p[rows])))):
+            counted = known[:, k]
             if not counted.any():
                 continue
             mine, theirs = mine[counted], theirs[counted]
